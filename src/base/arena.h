@@ -1,0 +1,23 @@
+/* arena.h — a bump allocator: one per request or CLI command, freed all at once.
+ * Out of memory aborts (design.md: Memory). Must not: know any domain word. */
+#ifndef INSATS_BASE_ARENA_H
+#define INSATS_BASE_ARENA_H
+
+#include <stddef.h>
+
+typedef struct ArenaBlock ArenaBlock;
+typedef struct {
+  ArenaBlock *head;
+  size_t block_size;
+  size_t total; /* bytes handed out, for logs and benchmarks */
+} Arena;
+
+void arena_init(Arena *a, size_t block_size); /* 0 = default (16 KiB) */
+void arena_free(Arena *a);
+void *arena_alloc(Arena *a, size_t n);        /* zeroed, aligned for any type */
+void *arena_array(Arena *a, size_t count, size_t size); /* overflow-checked */
+char *arena_strdup(Arena *a, const char *s);
+char *arena_strndup(Arena *a, const char *s, size_t n);
+char *arena_printf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,46 @@
+/* main.c — the insats binary: one dispatch table for every subcommand (Fossil's shape).
+ * Must not: hold any rule or SQL; exit() is allowed here and in cli/ only. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+#define INSATS_VERSION "0.1.0"
+
+static const CliCommand commands[] = {
+    {"calc", cmd_calc, "calc <what> [args]", "answer a rules question (pnr, holidays, bankday, "
+                                             "deadlines, hours, eligibility, params)"},
+    {"help", cmd_help, "help", "this text"},
+    {"version", cmd_version, "version", "print the version"},
+};
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+int cmd_help(int argc, char **argv) {
+  (void)argc, (void)argv;
+  printf("insats %s — case management for LSS (lag 1993:387)\n\n", INSATS_VERSION);
+  printf("Usage: insats <command> [options]\n\nCommands:\n");
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    printf("  %-28s %s\n", commands[i].usage, commands[i].help);
+  printf("\nRun `insats calc help` for the calculator's subcommands; docs/cli.md has examples.\n");
+  return 0;
+}
+
+int cmd_version(int argc, char **argv) {
+  (void)argc, (void)argv;
+  printf("insats %s\n", INSATS_VERSION);
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    cmd_help(0, NULL);
+    return 2;
+  }
+  const char *name = argv[1];
+  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) name = "help";
+  if (strcmp(name, "--version") == 0) name = "version";
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    if (strcmp(commands[i].name, name) == 0) return commands[i].run(argc - 2, argv + 2);
+  fprintf(stderr, "insats: unknown command '%s' (try `insats help`)\n", name);
+  return 2;
+}
