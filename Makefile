@@ -13,14 +13,15 @@ CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -Isrc \
            $(shell pkg-config --cflags $(PKGS))
 LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lm
 
+# BUILD may be set to build elsewhere (parallel work); the binary then lands in $(BUILD)/insats.
 ifeq ($(ASAN),1)
-BUILD   := build-asan
+BUILD   ?= build-asan
 CFLAGS  += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=address,undefined
 BIN     := $(BUILD)/insats
 else
-BUILD   := build
-BIN     := insats
+BUILD   ?= build
+BIN     := $(if $(filter build,$(BUILD)),insats,$(BUILD)/insats)
 endif
 
 LIB_SRC := $(sort $(wildcard src/base/*.c src/core/*.c src/cli/*.c))

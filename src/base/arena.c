@@ -37,7 +37,7 @@ void arena_free(Arena *a) {
 }
 
 void *arena_alloc(Arena *a, size_t n) {
-  const size_t align = sizeof(max_align_t);
+  const size_t align = _Alignof(max_align_t);
   if (n > SIZE_MAX - align) abort();
   n = (n + align - 1) & ~(align - 1);
   if (n == 0) n = align;
