@@ -16,6 +16,15 @@ check() { # check NAME OUTPUT
   fi
 }
 src() { find "src/$1" -name '*.[ch]' 2>/dev/null | sort; }
+# grep_code PATTERN FILE… — like grep -nE, but ignores comments and string-free comment lines.
+grep_code() {
+  local pat=$1 f
+  shift
+  for f in "$@"; do
+    [ -f "$f" ] || continue
+    sed -E 's#/\*.*\*/##g; s#//.*$##; s#^[[:space:]]*(/\*|\*).*$##' "$f" | grep -nE "$pat" | sed "s|^|$f:|"
+  done
+}
 # Project includes ("dir/file.h") in the given layer whose dir is not in the allowed list.
 includes_outside() {
   local layer=$1 allowed=$2 f
@@ -40,6 +49,9 @@ check "base uses only libc (and jansson for JSON parsing)" "$(foreign_headers ba
 check "core includes only base and core" "$(includes_outside core 'base core')"
 check "core uses only libc" "$(foreign_headers core 'NONE')"
 check "store includes only base, core and store" "$(includes_outside store 'base core store')"
+check "store uses only libc, SQLite, ICU and libsodium" \
+  "$(foreign_headers store 'sqlite3\.h|libpq-fe\.h|sodium\.h|unicode/[a-z]+\.h')"
+check "service uses only libc and libsodium" "$(foreign_headers service 'sodium\.h')"
 check "service includes only base, core, store and service" \
   "$(includes_outside service 'base core store service')"
 check "service includes only store/store.h from store" \
@@ -50,18 +62,18 @@ check "cli includes only base, core, service, http and cli" \
 check "web/api include only base, core, service, http and their own" \
   "$(includes_outside web 'base core service http web'; includes_outside api 'base core service http api')"
 check "no sprintf/vsprintf/strcpy/strcat/gets" \
-  "$(grep -nE '(^|[^a-z_])(sprintf|vsprintf|strcpy|strcat|gets)[[:space:]]*\(' $(src '') /dev/null)"
+  "$(grep_code '(^|[^a-z_])(sprintf|vsprintf|strcpy|strcat|gets)[[:space:]]*\(' $(src ''))"
 check "SQL only in store/" \
   "$(grep -nE 'sqlite3_|PQexec|"[[:space:]]*(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|CREATE TABLE) ' \
       $(src '' | grep -v '^src/store/') /dev/null)"
 check "MHD_ only in http/server.c" \
   "$(grep -nE '\bMHD_' $(src '' | grep -v '^src/http/server.c$') /dev/null)"
 check "core reads no clock and does no I/O" \
-  "$(grep -nE '(^|[^a-z_])(time|clock_gettime|gettimeofday|localtime(_r)?|gmtime(_r)?|fopen|fread|fwrite|printf|fprintf|puts|getenv|open|read|write)[[:space:]]*\(' $(src core) /dev/null)"
+  "$(grep_code '(^|[^a-z_])(time|clock_gettime|gettimeofday|localtime(_r)?|gmtime(_r)?|fopen|fread|fwrite|printf|fprintf|puts|getenv|open|read|write)[[:space:]]*\(' $(src core))"
 check "core allocates only through an Arena" \
-  "$(grep -nE '(^|[^a-z_])(malloc|calloc|realloc|free|strdup)[[:space:]]*\(' $(src core) /dev/null)"
+  "$(grep_code '(^|[^a-z_])(malloc|calloc|realloc|free|strdup)[[:space:]]*\(' $(src core))"
 check "exit() only in cli/" \
-  "$(grep -nE '(^|[^a-z_])_?exit[[:space:]]*\(' $(src '' | grep -v '^src/cli/') /dev/null)"
+  "$(grep_code '(^|[^a-z_])_?exit[[:space:]]*\(' $(src '' | grep -v '^src/cli/'))"
 check "every source file starts with a header comment" \
   "$(for f in $(src '') $(find tests bench -name '*.c' 2>/dev/null); do head -c 2 "$f" | grep -q '/\*' || echo "$f"; done)"
 echo "1..$n"

@@ -24,6 +24,11 @@ typedef struct {
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_calc(int argc, char **argv);
+int cmd_init(int argc, char **argv);   /* cmd_db.c */
+int cmd_verify(int argc, char **argv); /* cmd_db.c */
+
+/* The database path: --db, else $INSATS_DB, else insats.db. */
+const char *cli_db_path(const char *arg);
 
 /* calc subcommands, one file each */
 int cmd_calc_pnr(int argc, char **argv);         /* cmd_calc_pnr.c */

@@ -10,6 +10,9 @@
 static const CliCommand commands[] = {
     {"calc", cmd_calc, "calc <what> [args]", "answer a rules question (pnr, holidays, bankday, "
                                              "deadlines, hours, eligibility, params)"},
+    {"init", cmd_init, "init [--db FILE]", "create or upgrade the database"},
+    {"verify", cmd_verify, "verify [--db FILE]",
+     "check the database's integrity and the audit chain"},
     {"help", cmd_help, "help", "this text"},
     {"version", cmd_version, "version", "print the version"},
 };

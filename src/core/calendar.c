@@ -34,6 +34,8 @@
  * 2200-12-31" has an answer instead of undefined behaviour. */
 #include "core/calendar.h"
 
+#include <stddef.h>
+
 enum { WD_SATURDAY = 6, WD_SUNDAY = 7 };
 
 bool calendar_year_supported(int year) {
@@ -146,9 +148,12 @@ bool calendar_is_public_holiday(Date d, const char **name) {
 /* R-150 / R-121: the three eves that count like holidays for bank days and time limits. */
 bool calendar_is_eve(Date d, const char **name) {
   const char *eve = NULL;
-  if (d.m == 12 && d.d == 24) eve = "julafton";
-  else if (d.m == 12 && d.d == 31) eve = "nyårsafton";
-  else if (date_eq(date_add_days(midsommardagen(d.y), -1), d)) eve = "midsommarafton";
+  if (d.m == 12 && d.d == 24)
+    eve = "julafton";
+  else if (d.m == 12 && d.d == 31)
+    eve = "nyårsafton";
+  else if (date_eq(date_add_days(midsommardagen(d.y), -1), d))
+    eve = "midsommarafton";
   if (eve && name) *name = eve;
   return eve != NULL;
 }
@@ -162,13 +167,15 @@ bool calendar_is_bank_day(Date d) {
 /* Each loop ends within a week: every week has at least one bank day (the longest run of
  * non-bank days, e.g. julafton on a Thursday to the Sunday after, is four or five days). */
 Date calendar_next_bank_day(Date d) {
-  do d = date_add_days(d, 1);
+  do
+    d = date_add_days(d, 1);
   while (!calendar_is_bank_day(d));
   return d;
 }
 
 Date calendar_prev_bank_day(Date d) {
-  do d = date_add_days(d, -1);
+  do
+    d = date_add_days(d, -1);
   while (!calendar_is_bank_day(d));
   return d;
 }

@@ -1,0 +1,189 @@
+/* driver_sqlite.c — the SQLite driver: WAL, foreign keys, a busy timeout, Swedish collation.
+ *
+ * Names sort in Swedish order (Å Ä Ö after Z) through an ICU collator registered as the
+ * collation "sv"; glibc's locales on these machines cannot do it. Parameters are bound by name
+ * ("$2"), since SQLite numbers $N by order of appearance.
+ * Must not: be used outside store/ (db.h's driver table is the way in). */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <unicode/ucol.h>
+#include <unicode/ustring.h>
+
+#include "store/db.h"
+
+
+/* Compares two UTF-8 strings with the Swedish ICU collator. */
+static int collate_sv(void *arg, int n1, const void *s1, int n2, const void *s2) {
+  UErrorCode status = U_ZERO_ERROR;
+  UCollationResult r = ucol_strcollUTF8((UCollator *)arg, s1, n1, s2, n2, &status);
+  if (U_FAILURE(status)) { /* invalid UTF-8 cannot reach here through the service, but be total */
+    int c = memcmp(s1, s2, (size_t)(n1 < n2 ? n1 : n2));
+    return c ? c : n1 - n2;
+  }
+  return r == UCOL_LESS ? -1 : r == UCOL_GREATER ? 1 : 0;
+}
+
+static bool sq_fail(Err *e, sqlite3 *db, const char *what) {
+  return err_set(e, ERR_IO, "", "", "Databasfel (%s): %s", what, db ? sqlite3_errmsg(db) : "?");
+}
+
+static bool sq_open(Db *d, const char *target, Err *e) {
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2(target, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                                            SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK) {
+    err_set(e, ERR_IO, "", "", "Kan inte öppna databasen %s: %s", target,
+            db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close(db);
+    return false;
+  }
+  sqlite3_busy_timeout(db, 5000);
+  UErrorCode status = U_ZERO_ERROR;
+  UCollator *coll = ucol_open("sv_SE", &status);
+  if (U_FAILURE(status)) {
+    sqlite3_close(db);
+    return err_set(e, ERR_INTERNAL, "", "", "Kan inte skapa svensk sortering (ICU): %s",
+                   u_errorName(status));
+  }
+  sqlite3_create_collation_v2(db, "sv", SQLITE_UTF8, coll, collate_sv,
+                              (void (*)(void *))ucol_close);
+  char *msg = NULL;
+  rc = sqlite3_exec(db,
+                    "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
+                    "PRAGMA synchronous = NORMAL; PRAGMA trusted_schema = OFF;",
+                    NULL, NULL, &msg);
+  if (rc != SQLITE_OK) {
+    err_set(e, ERR_IO, "", "", "Kan inte ställa in databasen: %s", msg ? msg : "?");
+    sqlite3_free(msg);
+    sqlite3_close(db);
+    return false;
+  }
+  d->native = db;
+  return true;
+}
+
+static void sq_close(Db *d) {
+  sqlite3_close_v2(d->native); /* the collator is freed by SQLite's destructor */
+  d->native = NULL;
+}
+
+static bool sq_exec_script(Db *d, const char *sql, Err *e) {
+  char *msg = NULL;
+  if (sqlite3_exec(d->native, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    err_set(e, ERR_IO, "", "", "Databasfel: %s", msg ? msg : sqlite3_errmsg(d->native));
+    sqlite3_free(msg);
+    return false;
+  }
+  return true;
+}
+
+static void *sq_prepare(Db *d, const char *sql, Err *e) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v3(d->native, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+    sq_fail(e, d->native, "prepare");
+    return NULL;
+  }
+  return st;
+}
+
+static void sq_finalize(void *st) { sqlite3_finalize(st); }
+
+/* "$n" → SQLite's parameter index; 0 means the statement has no such parameter, a bug. */
+static int param_index(void *st, int n, Err *e) {
+  char name[16];
+  snprintf(name, sizeof name, "$%d", n);
+  int i = sqlite3_bind_parameter_index(st, name);
+  if (i == 0) err_set(e, ERR_INTERNAL, "", "", "SQL-parameter %s finns inte i satsen", name);
+  return i;
+}
+
+static bool sq_bind_text(void *st, int n, const char *s, Err *e) {
+  int i = param_index(st, n, e);
+  if (!i) return false;
+  int rc = s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+  return rc == SQLITE_OK || sq_fail(e, sqlite3_db_handle(st), "bind");
+}
+
+static bool sq_bind_int(void *st, int n, int64_t v, Err *e) {
+  int i = param_index(st, n, e);
+  if (!i) return false;
+  return sqlite3_bind_int64(st, i, v) == SQLITE_OK || sq_fail(e, sqlite3_db_handle(st), "bind");
+}
+
+static int sq_step(void *st, Err *e) {
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) return 1;
+  if (rc == SQLITE_DONE) return 0;
+  sqlite3 *db = sqlite3_db_handle(st);
+  int ext = sqlite3_extended_errcode(db);
+  if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY)
+    err_set(e, ERR_CONFLICT, "", "", "Uppgiften finns redan (%s).", sqlite3_errmsg(db));
+  else if ((ext & 0xff) == SQLITE_CONSTRAINT)
+    err_set(e, ERR_CONFLICT, "", "", "Databasen vägrade ändringen: %s", sqlite3_errmsg(db));
+  else sq_fail(e, db, "step");
+  return -1;
+}
+
+static void sq_reset(void *st) {
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+}
+
+static bool sq_col_null(void *st, int col) { return sqlite3_column_type(st, col) == SQLITE_NULL; }
+static int64_t sq_col_int(void *st, int col) { return sqlite3_column_int64(st, col); }
+static const char *sq_col_text(void *st, int col) {
+  const unsigned char *t = sqlite3_column_text(st, col);
+  return t ? (const char *)t : "";
+}
+static int64_t sq_changes(Db *d) { return sqlite3_changes64(d->native); }
+
+/* Writers take the write lock at BEGIN, so two writers never deadlock upgrading read locks. */
+static bool sq_begin(Db *d, bool write, Err *e) {
+  return sq_exec_script(d, write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED", e);
+}
+static bool sq_commit(Db *d, Err *e) { return sq_exec_script(d, "COMMIT", e); }
+static void sq_rollback(Db *d) {
+  if (!sqlite3_get_autocommit(d->native)) sqlite3_exec(d->native, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* PRAGMA integrity_check and foreign_key_check; msg gets the first problem or "ok". */
+static bool sq_integrity(Db *d, char *msg, size_t cap, Err *e) {
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(d->native, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK)
+    return sq_fail(e, d->native, "integrity_check");
+  snprintf(msg, cap, "ok");
+  if (sqlite3_step(st) == SQLITE_ROW) snprintf(msg, cap, "%s", sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  if (strcmp(msg, "ok") != 0) return true;
+  if (sqlite3_prepare_v2(d->native, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+    return sq_fail(e, d->native, "foreign_key_check");
+  if (sqlite3_step(st) == SQLITE_ROW)
+    snprintf(msg, cap, "foreign key broken: table %s row %lld refers to %s",
+             sqlite3_column_text(st, 0), (long long)sqlite3_column_int64(st, 1),
+             sqlite3_column_text(st, 2));
+  sqlite3_finalize(st);
+  return true;
+}
+
+const DbDriver db_driver_sqlite = {
+    .name = "sqlite",
+    .open = sq_open,
+    .close = sq_close,
+    .exec_script = sq_exec_script,
+    .prepare = sq_prepare,
+    .finalize = sq_finalize,
+    .bind_text = sq_bind_text,
+    .bind_int = sq_bind_int,
+    .step = sq_step,
+    .reset = sq_reset,
+    .col_null = sq_col_null,
+    .col_int = sq_col_int,
+    .col_text = sq_col_text,
+    .changes = sq_changes,
+    .begin = sq_begin,
+    .commit = sq_commit,
+    .rollback = sq_rollback,
+    .integrity = sq_integrity,
+    .migrations = migrations_sqlite,
+};

@@ -1,0 +1,109 @@
+/* store.c — opening, migrating and transactions (see store.h). */
+#include "store/store.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/db.h"
+
+static int count_migrations(const DbDriver *drv) {
+  int n = 0;
+  while (drv->migrations[n]) n++;
+  return n;
+}
+
+int store_schema_latest(void) { return count_migrations(&db_driver_sqlite); }
+
+int store_schema_version(Db *db) {
+  Err e;
+  err_clear(&e);
+  Stmt st;
+  int v = 0;
+  if (!stmt_get(db, SQL_META_GET, &st, &e)) return 0; /* no meta table yet */
+  if (stmt_bind_text(&st, 1, "schema_version", &e) && stmt_step(&st, &e) == 1)
+    v = atoi(stmt_text(&st, 0));
+  stmt_reset(&st);
+  return v;
+}
+
+/* Applies each pending migration in its own write transaction, recording the version with it,
+ * so a crash leaves the schema at a whole version. */
+static bool migrate(Db *db, Err *e) {
+  /* meta must exist before the version can be read; version 1 creates it. */
+  if (!db->drv->exec_script(db, "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, "
+                                "value TEXT NOT NULL)", e))
+    return false;
+  int have = store_schema_version(db), latest = count_migrations(db->drv);
+  if (have > latest)
+    return err_set(e, ERR_CONFLICT, "", "",
+                   "Databasen har schemaversion %d men programmet känner bara till %d: "
+                   "uppgradera insats.", have, latest);
+  for (int v = have + 1; v <= latest; v++) {
+    if (!store_begin(db, true, e)) return false;
+    char num[16];
+    snprintf(num, sizeof num, "%d", v);
+    Stmt st;
+    bool ok = db->drv->exec_script(db, db->drv->migrations[v - 1], e) &&
+              stmt_get(db, SQL_META_SET, &st, e) && stmt_bind_text(&st, 1, "schema_version", e) &&
+              stmt_bind_text(&st, 2, num, e) && stmt_exec(&st, e) && store_commit(db, e);
+    if (!ok) {
+      store_rollback(db);
+      return false;
+    }
+  }
+  return true;
+}
+
+bool store_open(const char *target, Db **out, Err *e) {
+  Db *db = calloc(1, sizeof *db);
+  if (!db) abort();
+  if (sodium_init() < 0) abort(); /* SHA-256 for the audit chain */
+  db->drv = &db_driver_sqlite;
+  snprintf(db->target, sizeof db->target, "%s", target);
+  if (!db->drv->open(db, target, e)) {
+    free(db);
+    return false;
+  }
+  if (!migrate(db, e)) {
+    store_close(db);
+    return false;
+  }
+  *out = db;
+  return true;
+}
+
+void store_close(Db *db) {
+  if (!db) return;
+  for (int i = 0; i < SQL_COUNT; i++)
+    if (db->stmts[i]) db->drv->finalize(db->stmts[i]);
+  db->drv->close(db);
+  free(db);
+}
+
+bool store_begin(Db *db, bool write, Err *e) {
+  if (db->tx_depth > 0)
+    return err_set(e, ERR_INTERNAL, "", "", "En transaktion är redan öppen (internt fel).");
+  if (!db->drv->begin(db, write, e)) return false;
+  db->tx_depth = 1;
+  return true;
+}
+
+bool store_commit(Db *db, Err *e) {
+  if (!db->drv->commit(db, e)) {
+    store_rollback(db);
+    return false;
+  }
+  db->tx_depth = 0;
+  return true;
+}
+
+void store_rollback(Db *db) {
+  db->drv->rollback(db);
+  db->tx_depth = 0;
+}
+
+bool store_integrity_check(Db *db, char *msg, size_t cap, Err *e) {
+  return db->drv->integrity(db, msg, cap, e);
+}

@@ -1,0 +1,55 @@
+/* store.h — the storage interface the service layer uses: open, migrate, transactions, and
+ * typed functions per aggregate. The only way into the database from outside store/.
+ * Must not: expose SQL, driver handles or statement IDs. */
+#ifndef INSATS_STORE_STORE_H
+#define INSATS_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "core/date.h"
+
+typedef struct Db Db;
+
+/* Opens the database (a file path for SQLite) and applies any pending migrations. */
+bool store_open(const char *target, Db **out, Err *e);
+void store_close(Db *db);
+int store_schema_version(Db *db);        /* migrations applied */
+int store_schema_latest(void);           /* migrations compiled into this binary */
+
+/* One transaction per service command: BEGIN IMMEDIATE for writes, so a writer never has to
+ * upgrade a read lock; commit, or roll back on any error. */
+bool store_begin(Db *db, bool write, Err *e);
+bool store_commit(Db *db, Err *e);
+void store_rollback(Db *db);
+
+/* SQLite's own integrity and foreign-key checks; msg gets the first problem. */
+bool store_integrity_check(Db *db, char *msg, size_t cap, Err *e);
+
+/* ---- audit: append-only, hash-chained ---- */
+typedef struct {
+  const char *at;          /* UTC, "YYYY-MM-DDTHH:MM:SSZ" (the caller reads the clock) */
+  int64_t user_id;         /* 0 = the system (CLI commands, migrations) */
+  const char *role;        /* "officer", … or "system" */
+  const char *action;      /* "person.read", "decision.create", … */
+  const char *object_type; /* "person", "case", … */
+  int64_t object_id;
+  int64_t person_id;       /* whose records, 0 if none */
+  const char *reason;      /* why: break-glass reason, command; may be "" */
+} AuditEvent;
+
+/* Appends one event inside the caller's write transaction, chaining its hash to the last. */
+bool store_audit_append(Db *db, const AuditEvent *ev, Err *e);
+
+typedef struct {
+  int64_t events;      /* events checked */
+  int64_t broken_at;   /* id of the first event that does not verify, 0 if none */
+  char what[256];      /* English: what is wrong there */
+} AuditCheck;
+/* Walks the whole chain; returns false only on a database error (a broken chain is reported
+ * in out->broken_at). */
+bool store_audit_verify(Db *db, AuditCheck *out, Err *e);
+
+#endif
