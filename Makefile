@@ -26,7 +26,8 @@ endif
 
 LIB_SRC := $(sort $(wildcard src/base/*.c src/core/*.c src/store/*.c src/service/*.c src/cli/*.c))
 LIB_SRC := $(filter-out src/cli/main.c,$(LIB_SRC))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations_sqlite.o
+MIGRATIONS_SQLITE := $(sort $(wildcard src/store/migrations/sqlite/*.sql))
 MAIN_OBJ:= $(BUILD)/src/cli/main.o
 TEST_SRC:= $(sort $(wildcard tests/*/test_*.c))
 TEST_BIN:= $(TEST_SRC:%.c=$(BUILD)/%)
@@ -42,6 +43,14 @@ $(BIN): $(MAIN_OBJ) $(BUILD)/libinsats.a
 $(BUILD)/libinsats.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+# The schema is compiled in: each dialect's migrations/*.sql become one C array.
+$(BUILD)/gen/migrations_sqlite.c: $(MIGRATIONS_SQLITE) tools/embed_sql.sh
+	@mkdir -p $(dir $@)
+	tools/embed_sql.sh migrations_sqlite $(MIGRATIONS_SQLITE) > $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

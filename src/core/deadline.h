@@ -170,7 +170,8 @@ typedef struct {
   DeadlineInput inputs[DEADLINE_MAX_INPUTS];
   size_t ninputs;
   DeadlineState state;
-  Date met_on; /* DATE_NONE unless met */
+  Date met_on;        /* DATE_NONE unless met */
+  const char *met_by; /* the fact that met it: "execution.executed_on", "closure.closed_on" */
   bool late;   /* met after due */
   Date report_quarter_end; /* first quarter end for the IVO report, if reportable */
   int seq;                 /* which one of its kind (interruptions, follow-ups), from 0 */

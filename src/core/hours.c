@@ -173,6 +173,11 @@ static const char *eq_hours(Arena *ar, int64_t num, int64_t den) {
   return arena_printf(ar, "%s %s tim", exact ? "=" : "≈", v);
 }
 
+/* "1 gång" or "14 gånger" */
+static const char *times(Arena *ar, int32_t n) {
+  return arena_printf(ar, "%d %s", (int)n, n == 1 ? "gång" : "gånger");
+}
+
 static const char *hours_of_parts(Arena *ar, int64_t parts) {
   bool exact;
   char *v = hours_format_decimal(ar, parts, PARTS_PER_HOUR, &exact);
@@ -202,9 +207,12 @@ static void steps_add(Arena *ar, StepList *l, const char *rule, const char *fmt,
   int len = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
   if (len < 0) abort();
-  char *text = arena_alloc(ar, (size_t)len + 1);
-  vsnprintf(text, (size_t)len + 1, fmt, ap2);
+  char *body = arena_alloc(ar, (size_t)len + 1);
+  vsnprintf(body, (size_t)len + 1, fmt, ap2);
   va_end(ap2);
+  /* Every sentence shown to a user cites its rule: "… = 3,5 tim/vecka ." */
+  if (len > 0 && body[len - 1] == '.') body[len - 1] = '\0';
+  const char *text = arena_printf(ar, "%s (%s).", body, rule);
   if (l->n == l->cap) {
     size_t cap = l->cap ? 2 * l->cap : 16;
     HoursStep *v = arena_array(ar, cap, sizeof *v);
@@ -484,19 +492,19 @@ bool hours_compute(const HoursAssessment *a, Arena *ar, HoursResult *out, Err *e
     if (!period_resolve(&p, r->period, f, &k, e)) return false;
     int64_t min = (int64_t)r->minutes * r->per_week;
     add_parts(u, &p, k, bucket_of(r->need, r->tube_feeding), min * HOURS_PARTS_PER_MINUTE);
-    steps_add(ar, &steps, "R-061", "%s: %d min × %d gånger/vecka = %" PRId64 " min %s/vecka%s.",
+    steps_add(ar, &steps, "R-061", "%s: %d min × %s/vecka = %" PRId64 " min %s/vecka%s.",
               row_name(ar, r->need, r->tube_feeding, r->description), (int)r->minutes,
-              (int)r->per_week, min, eq_hours(ar, min, 60), period_phrase(ar, &p, k));
+              times(ar, r->per_week), min, eq_hours(ar, min, 60), period_phrase(ar, &p, k));
     if (r->second_assistant_minutes > 0) {
       /* only the second assistant's actual time, as an other need */
       int64_t smin = (int64_t)r->second_assistant_minutes * r->per_week;
       add_parts(u, &p, k, BUCKET_SECOND, smin * HOURS_PARTS_PER_MINUTE);
       steps_add(ar, &steps, "R-064",
-                "Dubbel assistans vid %s: den andra assistentens faktiska tid %d min × %d "
-                "gånger/vecka = %" PRId64 " min %s/vecka%s räknas som övrigt behov, aldrig som "
+                "Dubbel assistans vid %s: den andra assistentens faktiska tid %d min × "
+                "%s/vecka = %" PRId64 " min %s/vecka%s räknas som övrigt behov, aldrig som "
                 "grundläggande behov.",
                 need_lname(r->need, r->tube_feeding), (int)r->second_assistant_minutes,
-                (int)r->per_week, smin, eq_hours(ar, smin, 60), period_phrase(ar, &p, k));
+                times(ar, r->per_week), smin, eq_hours(ar, smin, 60), period_phrase(ar, &p, k));
     }
   }
 
@@ -524,9 +532,9 @@ bool hours_compute(const HoursAssessment *a, Arena *ar, HoursResult *out, Err *e
     bool ex;
     const char *occ_min = hours_format_decimal(ar, occ, HOURS_PARTS_PER_MINUTE, &ex);
     steps_add(ar, &steps, "R-063",
-              "Dygnsvila, %s: %s %s %s min (%s tim) per tillfälle; × %d gånger/vecka %s/vecka%s.",
+              "Dygnsvila, %s: %s %s %s min (%s tim) per tillfälle; × %s/vecka %s/vecka%s.",
               need_lname(r->need, r->tube_feeding), terms, ex ? "=" : "≈", occ_min,
-              hours_of_parts(ar, occ), (int)r->per_week, eq_hours(ar, week, PARTS_PER_HOUR),
+              hours_of_parts(ar, occ), times(ar, r->per_week), eq_hours(ar, week, PARTS_PER_HOUR),
               period_phrase(ar, &p, k));
   }
 
@@ -554,8 +562,8 @@ bool hours_compute(const HoursAssessment *a, Arena *ar, HoursResult *out, Err *e
     int64_t min = (int64_t)r->minutes * r->per_week;
     int64_t want = min * HOURS_PARTS_PER_MINUTE;
     steps_add(ar, &steps, "R-065",
-              "Avdrag för %s: %d min × %d gånger/vecka = %" PRId64 " min %s/vecka från %s%s.",
-              hours_activity_name(r->activity), (int)r->minutes, (int)r->per_week, min,
+              "Avdrag för %s: %d min × %s/vecka = %" PRId64 " min %s/vecka från %s%s.",
+              hours_activity_name(r->activity), (int)r->minutes, times(ar, r->per_week), min,
               eq_hours(ar, min, 60), need_lname(r->need, r->tube_feeding),
               period_phrase(ar, &p, k));
     for (size_t j = 0; j < p.nper; j++) {
