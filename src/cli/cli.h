@@ -26,6 +26,9 @@ int cmd_version(int argc, char **argv);
 int cmd_calc(int argc, char **argv);
 int cmd_init(int argc, char **argv);   /* cmd_db.c */
 int cmd_verify(int argc, char **argv); /* cmd_db.c */
+int cmd_unit(int argc, char **argv);    /* cmd_admin.c */
+int cmd_user(int argc, char **argv);    /* cmd_admin.c */
+int cmd_setting(int argc, char **argv); /* cmd_admin.c */
 
 /* The database path: --db, else $INSATS_DB, else insats.db. */
 const char *cli_db_path(const char *arg);

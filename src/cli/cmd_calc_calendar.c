@@ -11,6 +11,17 @@
 static const char *const weekday_names[8] = {"",        "måndag", "tisdag", "onsdag",
                                              "torsdag", "fredag", "lördag", "söndag"};
 
+/* How many bytes of an argument to echo in a message: at most 40, never splitting a UTF-8
+ * character, so that an absurd argument cannot flood the terminal or break its encoding. */
+static int echo_len(const char *s) {
+  size_t n = strlen(s);
+  if (n <= 40) return (int)n;
+  n = 40;
+  while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+    n--;
+  return (int)n;
+}
+
 /* --help/-h as the only argument prints usage and succeeds. */
 static bool wants_help(int argc, char **argv) {
   return argc == 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0);
@@ -29,8 +40,8 @@ static bool parse_year(const char *s, int *out, Err *e) {
   }
   if (!digits || !calendar_year_supported(v))
     return err_set(e, ERR_INVALID, "YEAR", "R-150",
-                   "Året måste vara ett heltal %d–%d (var \"%.40s\").", CALENDAR_MIN_YEAR,
-                   CALENDAR_MAX_YEAR, s);
+                   "Året måste vara ett heltal %d–%d (var \"%.*s\").", CALENDAR_MIN_YEAR,
+                   CALENDAR_MAX_YEAR, echo_len(s), s);
   *out = v;
   return true;
 }
@@ -98,7 +109,8 @@ int cmd_calc_bankday(int argc, char **argv) {
   Date d;
   if (!date_parse(argv[0], &d)) {
     err_set(&e, ERR_INVALID, "DATE", "",
-            "Datumet måste vara en riktig dag ÅÅÅÅ-MM-DD (var \"%.40s\").", argv[0]);
+            "Datumet måste vara en riktig dag ÅÅÅÅ-MM-DD (var \"%.*s\").", echo_len(argv[0]),
+            argv[0]);
     return cli_fail(cmd, &e);
   }
   if (!calendar_year_supported(d.y)) {

@@ -18,16 +18,15 @@ static const char *const top_keys[] = {"assessment_date", "birth_date", "aids_in
                                        "periods",         "needs",      "rest",
                                        "deductions",      NULL};
 static const char *const period_keys[] = {"period", "weeks", NULL};
-static const char *const need_keys[] = {"need",     "tube_feeding",
+static const char *const need_keys[] = {"need",        "tube_feeding",
                                         "description", "minutes",
-                                        "per_week", "second_assistant_minutes",
-                                        "period",   NULL};
+                                        "per_week",    "second_assistant_minutes",
+                                        "period",      NULL};
 static const char *const rest_keys[] = {"need",           "tube_feeding",    "description",
                                         "active_minutes", "waiting_minutes", "on_call_minutes",
                                         "per_week",       "period",          NULL};
-static const char *const deduction_keys[] = {"activity", "need",     "tube_feeding",
-                                             "minutes",  "per_week", "period",
-                                             NULL};
+static const char *const deduction_keys[] = {
+    "activity", "need", "tube_feeding", "minutes", "per_week", "period", NULL};
 
 /* An optional list: absent or null → 0 rows; otherwise an array of at most HOURS_MAX_ROWS. */
 static bool get_array(json_t *root, const char *key, bool required, size_t max, json_t **out,
@@ -38,10 +37,11 @@ static bool get_array(json_t *root, const char *key, bool required, size_t max, 
     if (required) return err_set(e, ERR_INVALID, key, "", "Fältet %s saknas.", key);
     return true;
   }
-  if (!json_is_array(v)) return err_set(e, ERR_INVALID, key, "", "Fältet %s måste vara en lista.", key);
+  if (!json_is_array(v))
+    return err_set(e, ERR_INVALID, key, "", "Fältet %s måste vara en lista.", key);
   if (json_array_size(v) > max)
-    return err_set(e, ERR_INVALID, key, "", "Listan %s får ha högst %zu rader (har %zu).", key,
-                   max, json_array_size(v));
+    return err_set(e, ERR_INVALID, key, "", "Listan %s får ha högst %zu rader (har %zu).", key, max,
+                   json_array_size(v));
   *out = v;
   return true;
 }
@@ -121,14 +121,11 @@ static bool parse(json_t *root, Arena *ar, HoursAssessment *a, Err *e) {
       if (!json_get_str(o, path, "description", false, &r->description, e)) return false;
       if (!get_i32(o, path, "active_minutes", false, 0, HOURS_MAX_MINUTES, &r->active_minutes, e))
         return false;
-      if (!get_i32(o, path, "waiting_minutes", false, 0, HOURS_MAX_MINUTES, &r->waiting_minutes,
-                   e))
+      if (!get_i32(o, path, "waiting_minutes", false, 0, HOURS_MAX_MINUTES, &r->waiting_minutes, e))
         return false;
-      if (!get_i32(o, path, "on_call_minutes", false, 0, HOURS_MAX_MINUTES, &r->on_call_minutes,
-                   e))
+      if (!get_i32(o, path, "on_call_minutes", false, 0, HOURS_MAX_MINUTES, &r->on_call_minutes, e))
         return false;
-      if (!get_i32(o, path, "per_week", true, 0, HOURS_MAX_PER_WEEK, &r->per_week, e))
-        return false;
+      if (!get_i32(o, path, "per_week", true, 0, HOURS_MAX_PER_WEEK, &r->per_week, e)) return false;
       if (!json_get_str(o, path, "period", false, &r->period, e)) return false;
     }
     a->rest = v;
@@ -153,8 +150,7 @@ static bool parse(json_t *root, Arena *ar, HoursAssessment *a, Err *e) {
       }
       if (!get_need(o, path, &r->need, &r->tube_feeding, e)) return false;
       if (!get_i32(o, path, "minutes", true, 1, HOURS_MAX_MINUTES, &r->minutes, e)) return false;
-      if (!get_i32(o, path, "per_week", true, 0, HOURS_MAX_PER_WEEK, &r->per_week, e))
-        return false;
+      if (!get_i32(o, path, "per_week", true, 0, HOURS_MAX_PER_WEEK, &r->per_week, e)) return false;
       if (!json_get_str(o, path, "period", false, &r->period, e)) return false;
     }
     a->deductions = v;

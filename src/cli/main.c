@@ -1,6 +1,8 @@
 /* main.c — the insats binary: one dispatch table for every subcommand (Fossil's shape).
  * Must not: hold any rule or SQL; exit() is allowed here and in cli/ only. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -13,6 +15,9 @@ static const CliCommand commands[] = {
     {"init", cmd_init, "init [--db FILE]", "create or upgrade the database"},
     {"verify", cmd_verify, "verify [--db FILE]",
      "check the database's integrity and the audit chain"},
+    {"unit", cmd_unit, "unit add|list", "organisational units"},
+    {"user", cmd_user, "user add|list|passwd|disable|enable", "users and their roles"},
+    {"setting", cmd_setting, "setting list|set", "municipal policy parameters, effective-dated"},
     {"help", cmd_help, "help", "this text"},
     {"version", cmd_version, "version", "print the version"},
 };
@@ -35,6 +40,9 @@ int cmd_version(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+  /* Storage is UTC; the calendar date people see is Sweden's. */
+  setenv("TZ", "Europe/Stockholm", 1);
+  tzset();
   if (argc < 2) {
     cmd_help(0, NULL);
     return 2;

@@ -117,7 +117,8 @@ const char *hours_activity_codes_list(void) {
 
 static int64_t pow10_i64(int s) {
   int64_t p = 1;
-  while (s-- > 0) p *= 10;
+  while (s-- > 0)
+    p *= 10;
   return p;
 }
 
@@ -237,8 +238,8 @@ static bool period_code_ok(const char *s) {
 
 typedef struct {
   const HoursAssessment *a;
-  size_t nper;           /* period kinds in use: at least 1 */
-  const int32_t *weeks;  /* per period kind */
+  size_t nper;          /* period kinds in use: at least 1 */
+  const int32_t *weeks; /* per period kind */
   const char *const *codes;
 } Periods;
 
@@ -263,8 +264,9 @@ static bool period_resolve(const Periods *p, const char *code, const char *field
 static bool check_int(int64_t v, int64_t min, int64_t max, const char *field, const char *rule,
                       Err *e) {
   if (v < min || v > max)
-    return err_set(e, ERR_INVALID, field, rule, "Fältet %s måste vara mellan %" PRId64
-                   " och %" PRId64 " (var %" PRId64 ").", field, min, max, v);
+    return err_set(e, ERR_INVALID, field, rule,
+                   "Fältet %s måste vara mellan %" PRId64 " och %" PRId64 " (var %" PRId64 ").",
+                   field, min, max, v);
   return true;
 }
 
@@ -309,9 +311,9 @@ static bool validate(const HoursAssessment *a, Err *e) {
   char f[96];
   if (!date_is_set(a->assessment_date) ||
       !date_valid(a->assessment_date.y, a->assessment_date.m, a->assessment_date.d))
-    return err_set(e, ERR_INVALID, "assessment_date", "", "Bedömningsdatum saknas eller är ogiltigt.");
-  if (!date_is_set(a->birth_date) ||
-      !date_valid(a->birth_date.y, a->birth_date.m, a->birth_date.d))
+    return err_set(e, ERR_INVALID, "assessment_date", "",
+                   "Bedömningsdatum saknas eller är ogiltigt.");
+  if (!date_is_set(a->birth_date) || !date_valid(a->birth_date.y, a->birth_date.m, a->birth_date.d))
     return err_set(e, ERR_INVALID, "birth_date", "", "Födelsedatum saknas eller är ogiltigt.");
   if (date_before(a->assessment_date, a->birth_date))
     return err_set(e, ERR_INVALID, "birth_date", "",
@@ -320,7 +322,7 @@ static bool validate(const HoursAssessment *a, Err *e) {
     return err_set(e, ERR_INVALID, "periods", "", "Högst %d perioder.", HOURS_MAX_PERIODS);
   if (a->nneeds > HOURS_MAX_ROWS || a->nrest > HOURS_MAX_ROWS || a->ndeductions > HOURS_MAX_ROWS)
     return err_set(e, ERR_INVALID,
-                   a->nneeds > HOURS_MAX_ROWS ? "needs"
+                   a->nneeds > HOURS_MAX_ROWS  ? "needs"
                    : a->nrest > HOURS_MAX_ROWS ? "rest"
                                                : "deductions",
                    "", "Högst %d rader per lista.", HOURS_MAX_ROWS);
@@ -414,7 +416,9 @@ static int bucket_of(HoursNeed need, bool tube) {
   return need == HOURS_NEED_MEALS && tube ? BUCKET_TUBE : (int)need;
 }
 
-static bool bucket_is_basic(int b) { return b == BUCKET_TUBE || (b < HOURS_NEED_COUNT && need_tab[b].basic); }
+static bool bucket_is_basic(int b) {
+  return b == BUCKET_TUBE || (b < HOURS_NEED_COUNT && need_tab[b].basic);
+}
 
 /* " under perioden school (39 av 52 veckor)" or "" for every week. */
 static const char *period_phrase(Arena *ar, const Periods *p, int k) {
@@ -451,8 +455,8 @@ static void explain_average(Arena *ar, StepList *steps, const Periods *p, const 
     formula = arena_printf(ar, "%s%s%d v × %s tim", formula, k ? " + " : "", (int)p->weeks[k],
                            hours_of_parts(ar, parts));
   }
-  steps_add(ar, steps, "R-061", "%s i genomsnitt per vecka: (%s) / %d v %s/vecka.", label,
-            formula, HOURS_WEEKS_PER_YEAR, eq_hours(ar, avg_ticks, HOURS_TICKS_PER_HOUR));
+  steps_add(ar, steps, "R-061", "%s i genomsnitt per vecka: (%s) / %d v %s/vecka.", label, formula,
+            HOURS_WEEKS_PER_YEAR, eq_hours(ar, avg_ticks, HOURS_TICKS_PER_HOUR));
 }
 
 bool hours_compute(const HoursAssessment *a, Arena *ar, HoursResult *out, Err *e) {
@@ -466,7 +470,8 @@ bool hours_compute(const HoursAssessment *a, Arena *ar, HoursResult *out, Err *e
   if (a->nperiods) {
     int32_t *w = arena_array(ar, a->nperiods, sizeof *w);
     const char **c = arena_array(ar, a->nperiods, sizeof *c);
-    for (size_t k = 0; k < a->nperiods; k++) w[k] = a->periods[k].weeks, c[k] = a->periods[k].code;
+    for (size_t k = 0; k < a->nperiods; k++)
+      w[k] = a->periods[k].weeks, c[k] = a->periods[k].code;
     p.weeks = w;
     p.codes = c;
   }
@@ -521,8 +526,7 @@ bool hours_compute(const HoursAssessment *a, Arena *ar, HoursResult *out, Err *e
     int64_t week = occ * r->per_week;
     add_parts(u, &p, k, bucket_of(r->need, r->tube_feeding), week);
     const char *terms = "";
-    if (r->active_minutes)
-      terms = arena_printf(ar, "aktiv tid %d min", (int)r->active_minutes);
+    if (r->active_minutes) terms = arena_printf(ar, "aktiv tid %d min", (int)r->active_minutes);
     if (r->waiting_minutes)
       terms = arena_printf(ar, "%s%sväntetid %d min × 1/4", terms, *terms ? " + " : "",
                            (int)r->waiting_minutes);
@@ -541,7 +545,8 @@ bool hours_compute(const HoursAssessment *a, Arena *ar, HoursResult *out, Err *e
   /* flag a period whose help (one assistant) exceeds the week: time counted twice. */
   for (size_t k = 0; k < p.nper; k++) {
     int64_t parts = 0;
-    for (int b = 0; b < BUCKET_SECOND; b++) parts += u[k * NBUCKETS + (size_t)b];
+    for (int b = 0; b < BUCKET_SECOND; b++)
+      parts += u[k * NBUCKETS + (size_t)b];
     if (parts > (int64_t)HOURS_MINUTES_PER_WEEK * HOURS_PARTS_PER_MINUTE)
       steps_add(ar, &warnings, "R-061",
                 "Behoven%s blir %s tim/vecka, mer än veckans 168 timmar; kontrollera att ingen "
@@ -571,8 +576,7 @@ bool hours_compute(const HoursAssessment *a, Arena *ar, HoursResult *out, Err *e
       int64_t *cell = &u[j * NBUCKETS + (size_t)b];
       int64_t take = want < *cell ? want : *cell;
       if (take < want) {
-        const char *where =
-            a->nperiods ? arena_printf(ar, " under perioden %s", p.codes[j]) : "";
+        const char *where = a->nperiods ? arena_printf(ar, " under perioden %s", p.codes[j]) : "";
         const char *text = arena_printf(
             ar,
             "Avdraget för %s begränsas%s till %s tim/vecka (i stället för %s) eftersom det "
@@ -590,14 +594,18 @@ bool hours_compute(const HoursAssessment *a, Arena *ar, HoursResult *out, Err *e
    * 1/(28 × 52) minute, so no division happens at all. */
   int64_t avg[NBUCKETS] = {0};
   for (size_t k = 0; k < p.nper; k++)
-    for (int b = 0; b < NBUCKETS; b++) avg[b] += (int64_t)p.weeks[k] * u[k * NBUCKETS + (size_t)b];
+    for (int b = 0; b < NBUCKETS; b++)
+      avg[b] += (int64_t)p.weeks[k] * u[k * NBUCKETS + (size_t)b];
 
   int64_t basic = 0, other = 0;
   for (int b = 0; b < NBUCKETS; b++) {
-    if (bucket_is_basic(b)) basic += avg[b];
-    else other += avg[b];
+    if (bucket_is_basic(b))
+      basic += avg[b];
+    else
+      other += avg[b];
   }
-  for (int n = 0; n < HOURS_NEED_COUNT; n++) out->need_ticks[n] = avg[n];
+  for (int n = 0; n < HOURS_NEED_COUNT; n++)
+    out->need_ticks[n] = avg[n];
   out->need_ticks[HOURS_NEED_MEALS] += avg[BUCKET_TUBE];
   out->tube_feeding_ticks = avg[BUCKET_TUBE];
   out->second_assistant_ticks = avg[BUCKET_SECOND];
@@ -649,7 +657,8 @@ bool hours_compute(const HoursAssessment *a, Arena *ar, HoursResult *out, Err *e
               "Föräldraavdrag (9 f § LSS): barnet är %d år den %s (%s, tabell från %s): "
               "grundläggande behov %s tim/dag × 7 %s/vecka, övriga behov %s tim/dag × 7 "
               "%s/vecka.",
-              out->age, dbuf, pd.age_band, vbuf, hours_of_ticks(ar, (int64_t)pd.basic_min * HOURS_TICKS_PER_MINUTE),
+              out->age, dbuf, pd.age_band, vbuf,
+              hours_of_ticks(ar, (int64_t)pd.basic_min * HOURS_TICKS_PER_MINUTE),
               eq_hours(ar, want_b, HOURS_TICKS_PER_HOUR),
               hours_of_ticks(ar, (int64_t)pd.other_min * HOURS_TICKS_PER_MINUTE),
               eq_hours(ar, want_o, HOURS_TICKS_PER_HOUR));
@@ -692,8 +701,7 @@ bool hours_compute(const HoursAssessment *a, Arena *ar, HoursResult *out, Err *e
             eq_hours(ar, out->total_ticks, HOURS_TICKS_PER_HOUR));
 
   /* basic needs strictly over 20 h/week on average → notify FK (15 § 8 LSS). */
-  out->fk_notice_required =
-      out->basic_ticks > (int64_t)HOURS_FK_LIMIT_HOURS * HOURS_TICKS_PER_HOUR;
+  out->fk_notice_required = out->basic_ticks > (int64_t)HOURS_FK_LIMIT_HOURS * HOURS_TICKS_PER_HOUR;
   if (out->fk_notice_required)
     steps_add(ar, &steps, "R-110",
               "Grundläggande behov %s tim/vecka överstiger %d tim/vecka i genomsnitt: kommunen "

@@ -38,21 +38,21 @@
 
 /* the seven basic needs of 9 a § LSS, then other personal needs. */
 typedef enum {
-  HOURS_NEED_BREATHING = 0,      /* 1 andning */
-  HOURS_NEED_PERSONAL_HYGIENE,   /* 2 personlig hygien */
-  HOURS_NEED_MEALS,              /* 3 måltider (flag tube_feeding for sondmatning) */
-  HOURS_NEED_DRESSING,           /* 4 av- och påklädning */
-  HOURS_NEED_COMMUNICATION,      /* 5 kommunikation med andra */
-  HOURS_NEED_MENTAL_IMPAIRMENT,  /* 6 stöd p.g.a. psykisk funktionsnedsättning */
-  HOURS_NEED_MEDICAL_CONDITION,  /* 7 stöd p.g.a. medicinskt tillstånd */
-  HOURS_NEED_OTHER,              /* övriga personliga behov */
+  HOURS_NEED_BREATHING = 0,     /* 1 andning */
+  HOURS_NEED_PERSONAL_HYGIENE,  /* 2 personlig hygien */
+  HOURS_NEED_MEALS,             /* 3 måltider (flag tube_feeding for sondmatning) */
+  HOURS_NEED_DRESSING,          /* 4 av- och påklädning */
+  HOURS_NEED_COMMUNICATION,     /* 5 kommunikation med andra */
+  HOURS_NEED_MENTAL_IMPAIRMENT, /* 6 stöd p.g.a. psykisk funktionsnedsättning */
+  HOURS_NEED_MEDICAL_CONDITION, /* 7 stöd p.g.a. medicinskt tillstånd */
+  HOURS_NEED_OTHER,             /* övriga personliga behov */
   HOURS_NEED_COUNT
 } HoursNeed;
 
 /* activities during which no personal assistance is given. */
 typedef enum {
-  HOURS_ACTIVITY_SCHOOL = 0,      /* skola */
-  HOURS_ACTIVITY_CHILDCARE,       /* förskola, fritidshem */
+  HOURS_ACTIVITY_SCHOOL = 0, /* skola */
+  HOURS_ACTIVITY_CHILDCARE,  /* förskola, fritidshem */
   HOURS_ACTIVITY_DAGLIG_VERKSAMHET,
   HOURS_ACTIVITY_KORTTIDSVISTELSE,
   HOURS_ACTIVITY_KORTTIDSTILLSYN,

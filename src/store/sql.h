@@ -5,21 +5,11 @@
 #ifndef INSATS_STORE_SQL_H
 #define INSATS_STORE_SQL_H
 
-#define SQL_TABLE(X)                                                                               \
-  X(SQL_META_GET, "SELECT value FROM meta WHERE key = $1")                                        \
-  X(SQL_META_SET, "INSERT INTO meta (key, value) VALUES ($1, $2) "                                \
-                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value")                       \
-  X(SQL_AUDIT_LAST, "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")                  \
-  X(SQL_AUDIT_INSERT,                                                                              \
-    "INSERT INTO audit_event (id, at, user_id, role, action, object_type, object_id, person_id, "  \
-    "reason, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")             \
-  X(SQL_AUDIT_ALL,                                                                                 \
-    "SELECT id, at, user_id, role, action, object_type, object_id, person_id, reason, prev_hash, " \
-    "hash FROM audit_event ORDER BY id")                                                           \
-  X(SQL_AUDIT_BY_PERSON,                                                                           \
-    "SELECT id, at, user_id, role, action, object_type, object_id, reason FROM audit_event "      \
-    "WHERE person_id = $1 ORDER BY id DESC LIMIT $2")                                              \
-  X(SQL_AUDIT_COUNT, "SELECT count(*) FROM audit_event")
+/* Each aggregate's statements live in its own list (sql_<aggregate>.h), one owner each. */
+#include "store/sql_admin.h"
+#include "store/sql_audit.h"
+
+#define SQL_TABLE(X) SQL_AUDIT(X) SQL_ADMIN(X)
 
 typedef enum {
 #define SQL_ENUM(id, text) id,

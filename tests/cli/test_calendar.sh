@@ -19,7 +19,8 @@ run() {
 # Every year of the hand-written table: the output is exactly the table's rows for that year.
 for year in $(grep -v '^#' tests/data/calendar_holidays.tsv | cut -f1 | sort -u); do
   run calc holidays "$year"
-  want=$(grep -v '^#' tests/data/calendar_holidays.tsv | awk -F'\t' -v y="$year" '$1 == y { print $2 "\t" $3 }')
+  want=$(grep -v '^#' tests/data/calendar_holidays.tsv |
+    awk -F'\t' -v y="$year" '$1 == y { print $2 "\t" $3 }')
   is "$rc:$out" "0:$want" "R-150: calc holidays $year lists the table's holidays in date order"
 done
 
@@ -64,15 +65,21 @@ ok $? "calc holidays echoes at most a short prefix of an absurd argument"
 # ---- bankday ----------------------------------------------------------------------------------
 
 run calc bankday 2026-12-24
-is "$rc:$out" '0:{"date":"2026-12-24","weekday":"torsdag","bank_day":false,"eve":"julafton","previous_bank_day":"2026-12-23","next_bank_day":"2026-12-28","statutory_due":"2026-12-28"}' \
+want='{"date":"2026-12-24","weekday":"torsdag","bank_day":false,"eve":"julafton",'
+want+='"previous_bank_day":"2026-12-23","next_bank_day":"2026-12-28","statutory_due":"2026-12-28"}'
+is "$rc:$out" "0:$want" \
   "R-121: julafton 2026 (Thursday) is no bank day; a time limit ending then runs to Monday 28 Dec"
 
 run calc bankday 2026-03-10
-is "$out" '{"date":"2026-03-10","weekday":"tisdag","bank_day":true,"previous_bank_day":"2026-03-09","next_bank_day":"2026-03-11","statutory_due":"2026-03-10"}' \
+want='{"date":"2026-03-10","weekday":"tisdag","bank_day":true,"previous_bank_day":"2026-03-09",'
+want+='"next_bank_day":"2026-03-11","statutory_due":"2026-03-10"}'
+is "$out" "$want" \
   "R-121: a plain Tuesday is a bank day and a time limit ending then stays"
 
 run calc bankday 2026-03-07
-is "$out" '{"date":"2026-03-07","weekday":"lördag","bank_day":false,"previous_bank_day":"2026-03-06","next_bank_day":"2026-03-09","statutory_due":"2026-03-09"}' \
+want='{"date":"2026-03-07","weekday":"lördag","bank_day":false,"previous_bank_day":"2026-03-06",'
+want+='"next_bank_day":"2026-03-09","statutory_due":"2026-03-09"}'
+is "$out" "$want" \
   "R-121: a time limit ending on a Saturday runs to Monday"
 
 run calc bankday 2026-01-04
@@ -99,7 +106,8 @@ while IFS=$'\t' read -r date bank prev next due why; do
       const good = o.date === date && String(o.bank_day) === b && o.previous_bank_day === prev &&
         o.next_bank_day === next && o.statutory_due === due;
       process.exit(good ? 0 : 1);
-    })' "$date" "$b" "$prev" "$next" "$due" || { fails=$((fails + 1)); echo "# $date ($why): $out"; }
+    })' "$date" "$b" "$prev" "$next" "$due" ||
+    { fails=$((fails + 1)); echo "# $date ($why): $out"; }
 done <tests/data/calendar_bankdays.tsv
 is "$fails" 0 "R-150/R-121: calc bankday agrees with every row of calendar_bankdays.tsv"
 

@@ -1,0 +1,65 @@
+/* svc.c — the service context, transactions, audit and effective-dated policy (service.h).
+ * Time: storage is UTC; `today` is the calendar date in Europe/Stockholm (main sets TZ). */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "service/service.h"
+
+const Actor svc_system_actor = {0, "system"};
+
+void svc_now(char out[SVC_TIMESTAMP_LEN]) {
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(out, SVC_TIMESTAMP_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void svc_ctx_system(Svc *s, Db *db) {
+  memset(s, 0, sizeof *s);
+  s->db = db;
+  svc_now(s->now);
+  time_t t = time(NULL);
+  struct tm tm;
+  localtime_r(&t, &tm);
+  s->today = (Date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+void svc_ctx_set_today(Svc *s, Date today) {
+  s->today = today;
+  char d[DATE_STRLEN];
+  snprintf(s->now, sizeof s->now, "%sT12:00:00Z", date_format(today, d));
+}
+
+bool svc_begin(Svc *s, bool write, Err *e) { return store_begin(s->db, write, e); }
+
+bool svc_end(Svc *s, bool ok, Err *e) {
+  if (ok) return store_commit(s->db, e);
+  store_rollback(s->db);
+  return false;
+}
+
+bool svc_audit(Svc *s, const char *action, const char *object_type, int64_t object_id,
+               int64_t person_id, const char *reason, Err *e) {
+  AuditEvent ev = {.at = s->now,
+                   .user_id = s->user_id,
+                   .role = s->role ? role_code(s->role) : "system",
+                   .action = action,
+                   .object_type = object_type,
+                   .object_id = object_id,
+                   .person_id = person_id,
+                   .reason = reason ? reason : ""};
+  return store_audit_append(s->db, &ev, e);
+}
+
+bool svc_policy_on(Svc *s, Date on, Policy *out, Err *e) {
+  policy_defaults(out);
+  for (size_t i = 0; i < policy_param_count; i++) {
+    const PolicyParam *pp = &policy_params[i];
+    int64_t v;
+    bool found = false;
+    if (!store_setting_value_on(s->db, pp->name, on, &v, &found, e)) return false;
+    if (found && !policy_set(out, pp, v, e)) return false;
+  }
+  return true;
+}

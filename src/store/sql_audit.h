@@ -1,0 +1,20 @@
+/* sql_audit.h — statements for meta and the audit log (store.c, audit.c). */
+#ifndef INSATS_STORE_SQL_AUDIT_H
+#define INSATS_STORE_SQL_AUDIT_H
+
+#define SQL_AUDIT(X)                                                                               \
+  X(SQL_META_GET, "SELECT value FROM meta WHERE key = $1")                                        \
+  X(SQL_META_SET, "INSERT INTO meta (key, value) VALUES ($1, $2) "                                \
+                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value")                       \
+  X(SQL_AUDIT_LAST, "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")                  \
+  X(SQL_AUDIT_INSERT,                                                                              \
+    "INSERT INTO audit_event (id, at, user_id, role, action, object_type, object_id, person_id, "  \
+    "reason, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")             \
+  X(SQL_AUDIT_ALL,                                                                                 \
+    "SELECT id, at, user_id, role, action, object_type, object_id, person_id, reason, prev_hash, " \
+    "hash FROM audit_event ORDER BY id")                                                           \
+  X(SQL_AUDIT_BY_PERSON,                                                                           \
+    "SELECT id, at, user_id, role, action, object_type, object_id, reason FROM audit_event "      \
+    "WHERE person_id = $1 ORDER BY id DESC LIMIT $2")
+
+#endif
