@@ -1,5 +1,6 @@
 /* json.c — JSON writer and strict reader helpers (see json.h). */
 #include "base/json.h"
+#include "base/text.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -56,26 +57,6 @@ void jsonw_key(JsonW *w, const char *key) {
   w->after_key = true;
 }
 
-/* Length of a valid UTF-8 sequence at s (max n bytes), or 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n) {
-  unsigned c = s[0];
-  size_t len;
-  unsigned min;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) len = 2, min = 0x80;
-  else if (c >= 0xE0 && c <= 0xEF) len = 3, min = 0x800;
-  else if (c >= 0xF0 && c <= 0xF4) len = 4, min = 0x10000;
-  else return 0;
-  if (len > n) return 0;
-  unsigned cp = c & (0xFF >> (len + 1));
-  for (size_t i = 1; i < len; i++) {
-    if ((s[i] & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (s[i] & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
 void json_escape(Str *out, const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s;
   str_putc(out, '"');
@@ -100,7 +81,7 @@ void json_escape(Str *out, const char *s, size_t n) {
       else str_putc(out, (char)c);
       i++;
     } else {
-      size_t len = utf8_len(p + i, n - i);
+      size_t len = utf8_seq_len(p + i, n - i);
       if (len == 0) {
         str_puts(out, "\\ufffd");
         i++;

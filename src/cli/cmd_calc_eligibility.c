@@ -18,18 +18,18 @@
 #define MAX_UNIT_NAME 200
 
 static const char *const top_keys[] = {
-    "application_date", "person", "applicants", "guardians", "guardians_disagree", "personkrets",
-    "requested",        "current", "pa_granted_date", NULL};
-static const char *const person_keys[] = {"birth_date", "age",      "can_take_position",
+    "application_date", "person",    "applicants", "guardians",       "guardians_disagree",
+    "personkrets",      "requested", "current",    "pa_granted_date", NULL};
+static const char *const person_keys[] = {"birth_date",   "age",     "can_take_position",
                                           "wants_insats", "working", "studying",
-                                          "school",     "housing",  NULL};
+                                          "school",       "housing", NULL};
 static const char *const applicant_keys[] = {"role", "power_of_attorney", NULL};
 static const char *const personkrets_keys[] = {"doctor_statement", "other_statements", "diagnosis",
-                                               "brain_damage", "impairment", NULL};
+                                               "brain_damage",     "impairment",       NULL};
 static const char *const brain_keys[] = {"adult_age", "cause", "intellectual_impairment", NULL};
 static const char *const impairment_keys[] = {"large_permanent", "normal_ageing",
-                                              "considerable_difficulties",
-                                              "extensive_support_need", NULL};
+                                              "considerable_difficulties", "extensive_support_need",
+                                              NULL};
 static const char *const request_keys[] = {"insats", "increase", "specific_unit", "purpose", NULL};
 
 /* ---- reading ---- */
@@ -62,16 +62,29 @@ static bool get_code(json_t *o, const char *path, const char *key, bool required
   return true;
 }
 
-static int dec_role(const char *s) { return (int)eligibility_role_from_code(s); }
-static int dec_housing(const char *s) { return (int)eligibility_housing_from_code(s); }
-static int dec_school(const char *s) { return (int)eligibility_school_from_code(s); }
-static int dec_purpose(const char *s) { return (int)eligibility_purpose_from_code(s); }
-static int dec_diagnosis(const char *s) { return (int)eligibility_diagnosis_from_code(s); }
-static int dec_cause(const char *s) { return (int)eligibility_cause_from_code(s); }
-static int dec_insats(const char *s) { return (int)insats_from_code(s); }
+static int dec_role(const char *s) {
+  return (int)eligibility_role_from_code(s);
+}
+static int dec_housing(const char *s) {
+  return (int)eligibility_housing_from_code(s);
+}
+static int dec_school(const char *s) {
+  return (int)eligibility_school_from_code(s);
+}
+static int dec_purpose(const char *s) {
+  return (int)eligibility_purpose_from_code(s);
+}
+static int dec_diagnosis(const char *s) {
+  return (int)eligibility_diagnosis_from_code(s);
+}
+static int dec_cause(const char *s) {
+  return (int)eligibility_cause_from_code(s);
+}
+static int dec_insats(const char *s) {
+  return (int)insats_from_code(s);
+}
 
-static bool get_array(json_t *o, const char *key, bool required, size_t max, json_t **out,
-                      Err *e) {
+static bool get_array(json_t *o, const char *key, bool required, size_t max, json_t **out, Err *e) {
   json_t *v = json_object_get(o, key);
   *out = NULL;
   if (!v || json_is_null(v)) {
@@ -81,8 +94,8 @@ static bool get_array(json_t *o, const char *key, bool required, size_t max, jso
   if (!json_is_array(v))
     return err_set(e, ERR_INVALID, key, "", "Fältet %s måste vara en lista.", key);
   if (json_array_size(v) > max)
-    return err_set(e, ERR_INVALID, key, "", "Listan %s får ha högst %zu rader (har %zu).", key,
-                   max, json_array_size(v));
+    return err_set(e, ERR_INVALID, key, "", "Listan %s får ha högst %zu rader (har %zu).", key, max,
+                   json_array_size(v));
   *out = v;
   return true;
 }
@@ -116,8 +129,7 @@ static bool parse_person(json_t *root, EligApplication *a, Err *e) {
       !get_tri(p, "person", "working", &a->working, e) ||
       !get_tri(p, "person", "studying", &a->studying, e))
     return false;
-  if (!get_code(p, "person", "school", false, dec_school, "grundskola, gymnasieskola, none", &v,
-                e))
+  if (!get_code(p, "person", "school", false, dec_school, "grundskola, gymnasieskola, none", &v, e))
     return false;
   a->school = (EligSchool)v;
   if (!get_code(p, "person", "housing", true, dec_housing,
@@ -165,7 +177,8 @@ static bool parse_personkrets(json_t *root, EligPersonkrets *p, Err *e) {
       const char *s = json_string_value(json_array_get(arr, i));
       bool *flag = NULL;
       if (s && strcmp(s, "psychologist") == 0) flag = &p->psychologist_statement;
-      if (s && strcmp(s, "occupational_therapist") == 0) flag = &p->occupational_therapist_statement;
+      if (s && strcmp(s, "occupational_therapist") == 0)
+        flag = &p->occupational_therapist_statement;
       if (s && strcmp(s, "physiotherapist") == 0) flag = &p->physiotherapist_statement;
       if (!flag || *flag)
         return err_set(e, ERR_INVALID, "personkrets.other_statements", "",
@@ -278,8 +291,7 @@ static bool parse(json_t *root, Arena *ar, EligApplication *a, Err *e) {
   a->guardians = (int)guardians;
   if (!json_get_bool(root, "", "guardians_disagree", false, &a->guardians_disagree, e))
     return false;
-  if (!parse_personkrets(root, &a->personkrets, e) || !parse_requests(root, ar, a, e))
-    return false;
+  if (!parse_personkrets(root, &a->personkrets, e) || !parse_requests(root, ar, a, e)) return false;
   a->pa_granted_date = DATE_NONE;
   return cli_json_date(root, "", "pa_granted_date", false, &a->pa_granted_date, e);
 }
@@ -319,8 +331,10 @@ static void write_result(Str *s, const EligApplication *a, const EligResult *r) 
   jsonw_key(&w, "personkrets");
   jsonw_obj_begin(&w);
   jsonw_key(&w, "group");
-  if (r->group) jsonw_int(&w, r->group);
-  else jsonw_null(&w);
+  if (r->group)
+    jsonw_int(&w, r->group);
+  else
+    jsonw_null(&w);
   jsonw_key(&w, "groups");
   jsonw_arr_begin(&w);
   for (int g = 1; g <= 3; g++)
@@ -342,8 +356,10 @@ static void write_result(Str *s, const EligApplication *a, const EligResult *r) 
     jsonw_kbool(&w, "partly_refused", x->partly_refused);
     if (x->kind == INSATS_PERSONLIG_ASSISTANS) {
       jsonw_key(&w, "pa_age_limit_day"); /* the day the age limit is reached */
-      if (date_is_set(r->pa_limit_day)) jsonw_str(&w, date_format(r->pa_limit_day, buf));
-      else jsonw_null(&w);
+      if (date_is_set(r->pa_limit_day))
+        jsonw_str(&w, date_format(r->pa_limit_day, buf));
+      else
+        jsonw_null(&w);
     }
     write_reasons(&w, &x->reasons);
     jsonw_obj_end(&w);

@@ -108,8 +108,8 @@ static void emit_pnr(const PnrRun *run, const Line *line, JsonW *w) {
   Pnr p;
   Err e;
   err_clear(&e);
-  PnrError why = line->has_nul ? PNR_ERR_CHAR
-                               : pnr_parse_ex(line->text, run->today, run->flags, &p, &e);
+  PnrError why =
+      line->has_nul ? PNR_ERR_CHAR : pnr_parse_ex(line->text, run->today, run->flags, &p, &e);
   if (why != PNR_OK) {
     emit_error(w, pnr_error_name(why), line->has_nul ? "Raden innehåller ett NUL-tecken." : e.msg);
     return;
@@ -161,8 +161,10 @@ static void emit_line(const PnrRun *run, const Line *line, Str *out) {
   jsonw_init(&w, out, false);
   jsonw_obj_begin(&w);
   emit_input(&w, line->text, line->total);
-  if (run->orgnr) emit_orgnr(run, line, &w);
-  else emit_pnr(run, line, &w);
+  if (run->orgnr)
+    emit_orgnr(run, line, &w);
+  else
+    emit_pnr(run, line, &w);
   jsonw_obj_end(&w);
   str_putc(out, '\n');
 }

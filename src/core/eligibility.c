@@ -162,7 +162,8 @@ static bool validate_applicants(EligCtx *c, Err *e) {
                      c->age);
   }
   if (persons > 1)
-    return err_set(e, ERR_INVALID, "applicants", "", "Den enskilde (role \"person\") anges en gång.");
+    return err_set(e, ERR_INVALID, "applicants", "",
+                   "Den enskilde (role \"person\") anges en gång.");
   if (c->child) {
     if (a->guardians < 1)
       return err_set(e, ERR_INVALID, "guardians", "R-002",
@@ -244,7 +245,8 @@ static bool validate_requests(EligCtx *c, Err *e) {
   }
   if (date_is_set(a->pa_granted_date)) {
     if (date_before(c->today, a->pa_granted_date))
-      return err_set(e, ERR_INVALID, "pa_granted_date", "", "pa_granted_date %s ligger i framtiden.",
+      return err_set(e, ERR_INVALID, "pa_granted_date", "",
+                     "pa_granted_date %s ligger i framtiden.",
                      date_format(a->pa_granted_date, buf));
     if (c->birth_known && date_before(a->pa_granted_date, a->birth_date))
       return err_set(e, ERR_INVALID, "pa_granted_date", "",
@@ -265,8 +267,8 @@ bool eligibility_assess(const EligApplication *app, const Policy *pol, Date toda
   for (size_t i = 0; i < app->n_applicants; i++)
     if (app->applicants[i].role == ELIG_ROLE_GUARDIAN) guardian_applicants++;
   /* one of two guardians applies and the other objects */
-  c.r003_applies = c.child && app->guardians == 2 && guardian_applicants == 1 &&
-                   app->guardians_disagree;
+  c.r003_applies =
+      c.child && app->guardians == 2 && guardian_applicants == 1 && app->guardians_disagree;
 
   out->age = c.age;
   if (c.birth_known) out->pa_limit_day = lawdata_pa_age_limit_reached(app->birth_date);
@@ -283,30 +285,41 @@ bool eligibility_assess(const EligApplication *app, const Policy *pol, Date toda
 
 const char *eligibility_level_code(EligLevel level) {
   switch (level) {
-    case ELIG_LEVEL_INFO: return "info";
-    case ELIG_LEVEL_OK: return "ok";
-    case ELIG_LEVEL_WARNING: return "warning";
-    case ELIG_LEVEL_REFUSED: return "refused";
+    case ELIG_LEVEL_INFO:
+      return "info";
+    case ELIG_LEVEL_OK:
+      return "ok";
+    case ELIG_LEVEL_WARNING:
+      return "warning";
+    case ELIG_LEVEL_REFUSED:
+      return "refused";
   }
   return "info";
 }
 
 const char *eligibility_verdict_code(EligVerdict v) {
   switch (v) {
-    case ELIG_VERDICT_ELIGIBLE: return "eligible";
-    case ELIG_VERDICT_NEEDS_CONSIDERATION: return "needs_consideration";
-    case ELIG_VERDICT_REFUSED: return "refused";
-    case ELIG_VERDICT_NOT_MUNICIPAL: return "not_municipal";
+    case ELIG_VERDICT_ELIGIBLE:
+      return "eligible";
+    case ELIG_VERDICT_NEEDS_CONSIDERATION:
+      return "needs_consideration";
+    case ELIG_VERDICT_REFUSED:
+      return "refused";
+    case ELIG_VERDICT_NOT_MUNICIPAL:
+      return "not_municipal";
   }
   return "refused";
 }
 
 const char *eligibility_applicant_code(EligVerdict v) {
   switch (v) {
-    case ELIG_VERDICT_ELIGIBLE: return "ok";
-    case ELIG_VERDICT_NEEDS_CONSIDERATION: return "needs_consideration";
+    case ELIG_VERDICT_ELIGIBLE:
+      return "ok";
+    case ELIG_VERDICT_NEEDS_CONSIDERATION:
+      return "needs_consideration";
     case ELIG_VERDICT_REFUSED:
-    case ELIG_VERDICT_NOT_MUNICIPAL: return "refused";
+    case ELIG_VERDICT_NOT_MUNICIPAL:
+      return "refused";
   }
   return "refused";
 }
@@ -320,8 +333,8 @@ static int code_index(const char *const *table, const char *code) {
 }
 
 EligRole eligibility_role_from_code(const char *code) {
-  static const char *const t[] = {"person", "guardian", "god_man", "forvaltare", "ombud",
-                                  "framtidsfullmaktshavare", NULL};
+  static const char *const t[] = {
+      "person", "guardian", "god_man", "forvaltare", "ombud", "framtidsfullmaktshavare", NULL};
   return (EligRole)code_index(t, code);
 }
 
@@ -336,8 +349,8 @@ EligSchool eligibility_school_from_code(const char *code) {
 }
 
 EligPurpose eligibility_purpose_from_code(const char *code) {
-  static const char *const t[] = {"relief", "sickness", "leave", "school_closure", "relative_work",
-                                  NULL};
+  static const char *const t[] = {"relief",         "sickness",      "leave",
+                                  "school_closure", "relative_work", NULL};
   return (EligPurpose)code_index(t, code);
 }
 

@@ -97,18 +97,18 @@ typedef struct {
 
 /* Personkrets facts. A group's facts are assessed only when stated. */
 typedef struct {
-  bool doctor_statement;         /* läkarutlåtande */
-  bool psychologist_statement;   /* may add to it */
+  bool doctor_statement;       /* läkarutlåtande */
+  bool psychologist_statement; /* may add to it */
   bool occupational_therapist_statement;
   bool physiotherapist_statement;
-  EligDiagnosis diagnosis;       /* group 1; NONE if not stated */
-  bool brain_damage_stated;      /* group 2 facts given */
-  bool brain_damage_adult_age;   /* the brain damage occurred in adult age */
+  EligDiagnosis diagnosis;     /* group 1; NONE if not stated */
+  bool brain_damage_stated;    /* group 2 facts given */
+  bool brain_damage_adult_age; /* the brain damage occurred in adult age */
   EligCause brain_damage_cause;
-  bool intellectual_impairment;  /* significant and permanent intellectual impairment */
-  bool impairment_stated;        /* group 3 facts given */
-  bool large_permanent;          /* large and permanent impairment */
-  bool normal_ageing;            /* caused by normal ageing (excludes group 3) */
+  bool intellectual_impairment;   /* significant and permanent intellectual impairment */
+  bool impairment_stated;         /* group 3 facts given */
+  bool large_permanent;           /* large and permanent impairment */
+  bool normal_ageing;             /* caused by normal ageing (excludes group 3) */
   bool considerable_difficulties; /* considerable difficulties in daily life */
   bool extensive_support_need;    /* extensive need of support or service */
 } EligPersonkrets;
@@ -144,7 +144,7 @@ typedef enum {
 } EligLevel;
 
 typedef struct {
-  const char *rule;  /* "R-012" */
+  const char *rule; /* "R-012" */
   EligLevel level;
   const char *text;  /* Swedish, cites the paragraph */
   const char *field; /* the input field it concerns ("person.working"), or NULL */
@@ -171,14 +171,14 @@ typedef struct {
 } EligInsatsResult;
 
 typedef struct {
-  int age;                     /* completed years on the application date */
-  Date pa_limit_day;           /* first day the PA age limit is reached (if known) */
-  EligVerdict applicant;       /* eligible = the application can be taken up as filed */
+  int age;               /* completed years on the application date */
+  Date pa_limit_day;     /* first day the PA age limit is reached (if known) */
+  EligVerdict applicant; /* eligible = the application can be taken up as filed */
   EligReasons applicant_reasons;
-  int group;                   /* lowest personkrets established, 0 = none */
-  bool groups[4];              /* groups[1..3]: each group established */
+  int group;      /* lowest personkrets established, 0 = none */
+  bool groups[4]; /* groups[1..3]: each group established */
   EligReasons personkrets_reasons;
-  EligInsatsResult *insatser;  /* one per requested insats, in request order */
+  EligInsatsResult *insatser; /* one per requested insats, in request order */
   size_t n_insatser;
 } EligResult;
 
@@ -190,9 +190,9 @@ bool eligibility_assess(const EligApplication *app, const Policy *pol, Date toda
                         EligResult *out, Err *e);
 
 /* Stable codes for JSON, and their inverses (NONE/UNSET for an unknown code). */
-const char *eligibility_level_code(EligLevel level);     /* "ok", "info", "warning", "refused" */
-const char *eligibility_verdict_code(EligVerdict v);     /* "eligible", "needs_consideration", … */
-const char *eligibility_applicant_code(EligVerdict v);   /* "ok", "needs_consideration", "refused" */
+const char *eligibility_level_code(EligLevel level);   /* "ok", "info", "warning", "refused" */
+const char *eligibility_verdict_code(EligVerdict v);   /* "eligible", "needs_consideration", … */
+const char *eligibility_applicant_code(EligVerdict v); /* "ok", "needs_consideration", "refused" */
 EligRole eligibility_role_from_code(const char *code);
 EligHousing eligibility_housing_from_code(const char *code);
 EligSchool eligibility_school_from_code(const char *code);

@@ -15,16 +15,27 @@ static Roles count_roles(const EligApplication *a) {
   Roles r = {0};
   for (size_t i = 0; i < a->n_applicants; i++) {
     switch (a->applicants[i].role) {
-      case ELIG_ROLE_PERSON: r.person++; break;
-      case ELIG_ROLE_GUARDIAN: r.guardians++; break;
-      case ELIG_ROLE_GOD_MAN: r.god_man++; break;
-      case ELIG_ROLE_FORVALTARE: r.forvaltare++; break;
-      case ELIG_ROLE_FRAMTIDSFULLMAKTSHAVARE: r.ffh++; break;
+      case ELIG_ROLE_PERSON:
+        r.person++;
+        break;
+      case ELIG_ROLE_GUARDIAN:
+        r.guardians++;
+        break;
+      case ELIG_ROLE_GOD_MAN:
+        r.god_man++;
+        break;
+      case ELIG_ROLE_FORVALTARE:
+        r.forvaltare++;
+        break;
+      case ELIG_ROLE_FRAMTIDSFULLMAKTSHAVARE:
+        r.ffh++;
+        break;
       case ELIG_ROLE_OMBUD:
         r.ombud++;
         if (a->applicants[i].power_of_attorney) r.ombud_with_poa++;
         break;
-      case ELIG_ROLE_NONE: break;
+      case ELIG_ROLE_NONE:
+        break;
     }
   }
   return r;
@@ -38,8 +49,10 @@ static void check_disagreement(EligCtx *c, EligReasons *r) {
   for (size_t i = 0; i < c->app->n_requested; i++) {
     InsatsKind k = c->app->requested[i].kind;
     if (k == INSATS_RADGIVNING) continue; /* the region's, not decided here */
-    if (eligibility_r003_allows(k)) allowed++;
-    else other++;
+    if (eligibility_r003_allows(k))
+      allowed++;
+    else
+      other++;
   }
   if (other == 0)
     eligibility_reason_add(c, r, "R-003", ELIG_LEVEL_OK, "guardians_disagree",
@@ -64,9 +77,9 @@ static void check_disagreement(EligCtx *c, EligReasons *r) {
 static bool check_guardians(EligCtx *c, EligReasons *r, const Roles *ro, const char *together) {
   const EligApplication *a = c->app;
   if (ro->guardians == a->guardians) {
-    eligibility_reason_add(c, r, "R-002", ELIG_LEVEL_OK, "applicants",
-                           "%s har ansökt%s (8 § LSS).",
-                           a->guardians == 2 ? "Båda vårdnadshavarna" : "Vårdnadshavaren", together);
+    eligibility_reason_add(c, r, "R-002", ELIG_LEVEL_OK, "applicants", "%s har ansökt%s (8 § LSS).",
+                           a->guardians == 2 ? "Båda vårdnadshavarna" : "Vårdnadshavaren",
+                           together);
     return true;
   }
   if (c->r003_applies) {
@@ -141,11 +154,12 @@ static bool check_youth(EligCtx *c, EligReasons *r, const Roles *ro) {
   } else if (a->wants_insats == ELIG_NO) {
     /* R-002: as a rule no investigation; the guardians' own need of relief may still be
      * investigated (002 B.1). */
-    eligibility_reason_add(c, r, "R-002", ELIG_LEVEL_WARNING, "person.wants_insats",
-                           "Den unge har fyllt 15 år, kan ta ställning och vill inte ha insatsen: i "
-                           "regel inleds ingen utredning, och insatser ges aldrig mot den enskildes "
-                           "vilja (8 § LSS). Vårdnadshavarnas behov av avlastning kan ändå behöva "
-                           "utredas.");
+    eligibility_reason_add(
+        c, r, "R-002", ELIG_LEVEL_WARNING, "person.wants_insats",
+        "Den unge har fyllt 15 år, kan ta ställning och vill inte ha insatsen: i "
+        "regel inleds ingen utredning, och insatser ges aldrig mot den enskildes "
+        "vilja (8 § LSS). Vårdnadshavarnas behov av avlastning kan ändå behöva "
+        "utredas.");
     valid = check_guardians(c, r, ro, "");
   } else {
     bool guardians_ok = check_guardians(c, r, ro, " tillsammans med den unge");
@@ -228,17 +242,21 @@ void eligibility_check_applicant(EligCtx *c, EligResult *out) {
   EligReasons *r = &out->applicant_reasons;
   Roles ro = count_roles(c->app);
   bool valid;
-  if (c->age < 15) valid = check_child_under_15(c, r, &ro);
-  else if (c->child) valid = check_youth(c, r, &ro);
-  else valid = check_adult(c, r, &ro);
+  if (c->age < 15)
+    valid = check_child_under_15(c, r, &ro);
+  else if (c->child)
+    valid = check_youth(c, r, &ro);
+  else
+    valid = check_adult(c, r, &ro);
   /* oral or written, every application is investigated and decided */
   if (valid)
     eligibility_reason_add(c, r, "R-001", ELIG_LEVEL_INFO, NULL,
                            "Ansökan, muntlig eller skriftlig, leder till utredning och beslut.");
   else
-    eligibility_reason_add(c, r, "R-001", ELIG_LEVEL_INFO, NULL,
-                           "Som ansökan är ingiven kan den inte prövas i sak: komplettera med det "
-                           "som saknas ovan. En ansökan, muntlig eller skriftlig, leder alltid till "
-                           "utredning och beslut.");
+    eligibility_reason_add(
+        c, r, "R-001", ELIG_LEVEL_INFO, NULL,
+        "Som ansökan är ingiven kan den inte prövas i sak: komplettera med det "
+        "som saknas ovan. En ansökan, muntlig eller skriftlig, leder alltid till "
+        "utredning och beslut.");
   out->applicant = eligibility_verdict_of(r);
 }

@@ -125,12 +125,13 @@ static void check_pa_age(EligCtx *c, size_t i, const EligRequest *rq, EligReason
                                lim_s);
       break;
     case PA_AGE_GRANTED:
-      eligibility_reason_add(c, r, "R-067", ELIG_LEVEL_OK, "pa_granted_date",
-                             "Personlig assistans beviljades %s, före den dag åldersgränsen nåddes "
-                             "(%d år, %s): insatsen får fortsätta, men timmarna kan inte utökas och "
-                             "beslutet omprövas bara vid väsentligt ändrade förhållanden (9 b § "
-                             "LSS).",
-                             fmt_date(c, a->pa_granted_date), limit_age, lim_s);
+      eligibility_reason_add(
+          c, r, "R-067", ELIG_LEVEL_OK, "pa_granted_date",
+          "Personlig assistans beviljades %s, före den dag åldersgränsen nåddes "
+          "(%d år, %s): insatsen får fortsätta, men timmarna kan inte utökas och "
+          "beslutet omprövas bara vid väsentligt ändrade förhållanden (9 b § "
+          "LSS).",
+          fmt_date(c, a->pa_granted_date), limit_age, lim_s);
       break;
     case PA_AGE_INCREASE_LATE:
       eligibility_reason_add(c, r, "R-067", ELIG_LEVEL_REFUSED,
@@ -259,10 +260,18 @@ static void check_avlosarservice(EligCtx *c, size_t i, const EligRequest *rq, El
       eligibility_reason_add(c, r, "R-082", ELIG_LEVEL_OK, f,
                              "Syftet är att avlasta anhöriga i hemmet (9 § 5 LSS).");
       break;
-    case ELIG_PURPOSE_SICKNESS: excluded = "sjukdom"; break;
-    case ELIG_PURPOSE_LEAVE: excluded = "ledighet"; break;
-    case ELIG_PURPOSE_SCHOOL_CLOSURE: excluded = "stängd skol- eller fritidsverksamhet"; break;
-    case ELIG_PURPOSE_RELATIVE_WORK: excluded = "anhörigs förvärvsarbete"; break;
+    case ELIG_PURPOSE_SICKNESS:
+      excluded = "sjukdom";
+      break;
+    case ELIG_PURPOSE_LEAVE:
+      excluded = "ledighet";
+      break;
+    case ELIG_PURPOSE_SCHOOL_CLOSURE:
+      excluded = "stängd skol- eller fritidsverksamhet";
+      break;
+    case ELIG_PURPOSE_RELATIVE_WORK:
+      excluded = "anhörigs förvärvsarbete";
+      break;
     case ELIG_PURPOSE_UNSET:
       eligibility_reason_add(c, r, "R-082", ELIG_LEVEL_INFO, f,
                              "Avlösarservice avlastar anhöriga i hemmet; den ges inte vid sjukdom "
@@ -356,8 +365,8 @@ static void check_korttidstillsyn(EligCtx *c, EligReasons *r) {
 
 /* R-086: a request for a specific housing unit is rejected in that part — choosing the unit is
  * an execution matter; the insats itself is assessed. */
-static void check_housing_unit(EligCtx *c, size_t i, const EligRequest *rq,
-                               const InsatsInfo *info, EligReasons *r) {
+static void check_housing_unit(EligCtx *c, size_t i, const EligRequest *rq, const InsatsInfo *info,
+                               EligReasons *r) {
   const char *f = arena_printf(c->arena, "requested[%zu].specific_unit", i);
   if (rq->specific_unit) {
     eligibility_reason_add(c, r, "R-086", ELIG_LEVEL_REFUSED, f,
@@ -426,7 +435,8 @@ void eligibility_check_insats(EligCtx *c, size_t i, EligResult *res, EligInsatsR
   out->kind = rq->kind;
   if (rq->kind == INSATS_RADGIVNING) {
     /* 9 § 1: the region's responsibility; the request is recorded and referred. */
-    eligibility_reason_add(c, r, "R-001", ELIG_LEVEL_INFO, arena_printf(c->arena, "requested[%zu]", i),
+    eligibility_reason_add(c, r, "R-001", ELIG_LEVEL_INFO,
+                           arena_printf(c->arena, "requested[%zu]", i),
                            "Rådgivning och annat personligt stöd (9 § 1 LSS) är regionens ansvar: "
                            "begäran registreras och den enskilde hänvisas till regionen; kommunen "
                            "beviljar inte insatsen.");
@@ -440,16 +450,31 @@ void eligibility_check_insats(EligCtx *c, size_t i, EligResult *res, EligInsatsR
       check_pa_age(c, i, rq, r);
       check_pa_exclusions(c, r);
       break;
-    case INSATS_LEDSAGARSERVICE: check_ledsagarservice(c, r); break;
-    case INSATS_KONTAKTPERSON: check_kontaktperson(c, r); break;
-    case INSATS_AVLOSARSERVICE: check_avlosarservice(c, i, rq, r); break;
-    case INSATS_KORTTIDSVISTELSE: check_korttidsvistelse(c, r); break;
-    case INSATS_KORTTIDSTILLSYN: check_korttidstillsyn(c, r); break;
+    case INSATS_LEDSAGARSERVICE:
+      check_ledsagarservice(c, r);
+      break;
+    case INSATS_KONTAKTPERSON:
+      check_kontaktperson(c, r);
+      break;
+    case INSATS_AVLOSARSERVICE:
+      check_avlosarservice(c, i, rq, r);
+      break;
+    case INSATS_KORTTIDSVISTELSE:
+      check_korttidsvistelse(c, r);
+      break;
+    case INSATS_KORTTIDSTILLSYN:
+      check_korttidstillsyn(c, r);
+      break;
     case INSATS_BOENDE_BARN:
-    case INSATS_BOSTAD_VUXNA: check_housing_unit(c, i, rq, info, r); break;
-    case INSATS_DAGLIG_VERKSAMHET: check_daglig_verksamhet(c, res, r); break;
+    case INSATS_BOSTAD_VUXNA:
+      check_housing_unit(c, i, rq, info, r);
+      break;
+    case INSATS_DAGLIG_VERKSAMHET:
+      check_daglig_verksamhet(c, res, r);
+      break;
     case INSATS_RADGIVNING:
-    case INSATS_NONE: break;
+    case INSATS_NONE:
+      break;
   }
   out->verdict = eligibility_verdict_of(r);
   for (size_t k = 0; k < r->n; k++)

@@ -15,13 +15,13 @@ typedef struct {
   const Policy *pol;
   Date today;
   Arena *arena;
-  int age;             /* completed years on the application date */
-  bool birth_known;    /* birth_lo == birth_hi == the birth date */
-  Date birth_lo;       /* earliest possible birth date (from age when the date is not known) */
-  Date birth_hi;       /* latest possible birth date */
-  bool child;          /* under 18 */
-  bool r003_applies;   /* two guardians, one applied, they disagree */
-  int facts_group;     /* lowest group whose facts are met, before R-010's evidence; 0 = none */
+  int age;           /* completed years on the application date */
+  bool birth_known;  /* birth_lo == birth_hi == the birth date */
+  Date birth_lo;     /* earliest possible birth date (from age when the date is not known) */
+  Date birth_hi;     /* latest possible birth date */
+  bool child;        /* under 18 */
+  bool r003_applies; /* two guardians, one applied, they disagree */
+  int facts_group;   /* lowest group whose facts are met, before R-010's evidence; 0 = none */
 } EligCtx;
 
 /* Appends a reason; the text is formatted into the arena. */

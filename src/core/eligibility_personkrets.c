@@ -8,10 +8,14 @@
 
 static const char *diagnosis_name(EligDiagnosis d) {
   switch (d) {
-    case ELIG_DIAGNOSIS_UTVECKLINGSSTORNING: return "utvecklingsstörning";
-    case ELIG_DIAGNOSIS_AUTISM: return "autism";
-    case ELIG_DIAGNOSIS_AUTISMLIKNANDE: return "autismliknande tillstånd";
-    case ELIG_DIAGNOSIS_NONE: break;
+    case ELIG_DIAGNOSIS_UTVECKLINGSSTORNING:
+      return "utvecklingsstörning";
+    case ELIG_DIAGNOSIS_AUTISM:
+      return "autism";
+    case ELIG_DIAGNOSIS_AUTISMLIKNANDE:
+      return "autismliknande tillstånd";
+    case ELIG_DIAGNOSIS_NONE:
+      break;
   }
   return "";
 }
@@ -51,12 +55,11 @@ static bool group2(EligCtx *c, EligReasons *r, const EligPersonkrets *p) {
     ok = false;
   }
   if (ok)
-    eligibility_reason_add(c, r, "R-011", ELIG_LEVEL_OK, "personkrets.brain_damage",
-                           "Betydande och bestående begåvningsmässigt funktionshinder efter "
-                           "hjärnskada i vuxen ålder genom %s: personkrets 2 (1 § 2 LSS).",
-                           p->brain_damage_cause == ELIG_CAUSE_EXTERNAL_VIOLENCE
-                               ? "yttre våld"
-                               : "kroppslig sjukdom");
+    eligibility_reason_add(
+        c, r, "R-011", ELIG_LEVEL_OK, "personkrets.brain_damage",
+        "Betydande och bestående begåvningsmässigt funktionshinder efter "
+        "hjärnskada i vuxen ålder genom %s: personkrets 2 (1 § 2 LSS).",
+        p->brain_damage_cause == ELIG_CAUSE_EXTERNAL_VIOLENCE ? "yttre våld" : "kroppslig sjukdom");
   return ok;
 }
 
@@ -73,9 +76,10 @@ static bool group3(EligCtx *c, EligReasons *r, const EligPersonkrets *p) {
     ok = false;
   }
   if (p->normal_ageing) {
-    eligibility_reason_add(c, r, "R-011", ELIG_LEVEL_REFUSED, "personkrets.impairment.normal_ageing",
-                           "Personkrets 3 omfattar inte funktionsnedsättningar som beror på normalt "
-                           "åldrande (1 § 3 LSS).");
+    eligibility_reason_add(
+        c, r, "R-011", ELIG_LEVEL_REFUSED, "personkrets.impairment.normal_ageing",
+        "Personkrets 3 omfattar inte funktionsnedsättningar som beror på normalt "
+        "åldrande (1 § 3 LSS).");
     ok = false;
   }
   if (!p->considerable_difficulties) {
@@ -131,8 +135,10 @@ void eligibility_check_personkrets(EligCtx *c, EligResult *out) {
   if (n)
     eligibility_reason_add(c, r, "R-010", ELIG_LEVEL_INFO, "personkrets.other_statements",
                            "Utlåtande från %s%s%s%s%s kompletterar underlaget.", who[0],
-                           n == 3 ? ", " : n == 2 ? " och " : "", n >= 2 ? who[1] : "",
-                           n == 3 ? " och " : "", n == 3 ? who[2] : "");
+                           n == 3   ? ", "
+                           : n == 2 ? " och "
+                                    : "",
+                           n >= 2 ? who[1] : "", n == 3 ? " och " : "", n == 3 ? who[2] : "");
   eligibility_reason_add(c, r, "R-010", ELIG_LEVEL_INFO, NULL,
                          "Personkretsen bedöms före behoven, anges i beslutet och kan överklagas.");
   out->group = 0;

@@ -9,20 +9,33 @@
 #define ORGNR_FAIL(why, ...)                                                                       \
   (memset(out, 0, sizeof *out), err_set(e, ERR_INVALID, "orgnr", "", __VA_ARGS__), (why))
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+static bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+static bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 const char *orgnr_group_name(int group) {
   switch (group) {
-    case 1: return "dödsbo";
-    case 2: return "stat, region, kommun eller församling";
-    case 3: return "utländskt företag med verksamhet eller fastighet i Sverige";
-    case 5: return "aktiebolag";
-    case 6: return "enkelt bolag";
-    case 7: return "ekonomisk förening eller bostadsrättsförening";
-    case 8: return "ideell förening eller stiftelse";
-    case 9: return "handelsbolag eller kommanditbolag";
-    default: return NULL;
+    case 1:
+      return "dödsbo";
+    case 2:
+      return "stat, region, kommun eller församling";
+    case 3:
+      return "utländskt företag med verksamhet eller fastighet i Sverige";
+    case 5:
+      return "aktiebolag";
+    case 6:
+      return "enkelt bolag";
+    case 7:
+      return "ekonomisk förening eller bostadsrättsförening";
+    case 8:
+      return "ideell förening eller stiftelse";
+    case 9:
+      return "handelsbolag eller kommanditbolag";
+    default:
+      return NULL;
   }
 }
 
@@ -55,8 +68,10 @@ OrgnrError orgnr_parse_ex(const char *input, Date ref, Orgnr *out, Err *e) {
                       "siffror.",
                       PNR_INPUT_MAX);
   const char *s = input, *end = input + len;
-  while (s < end && is_space(*s)) s++;
-  while (end > s && is_space(end[-1])) end--;
+  while (s < end && is_space(*s))
+    s++;
+  while (end > s && is_space(end[-1]))
+    end--;
   if (s == end) return ORGNR_FAIL(ORGNR_ERR_EMPTY, "Organisationsnummer saknas.");
 
   char trimmed[PNR_INPUT_MAX + 1]; /* what pnr_parse sees on the personnummer path */
@@ -148,16 +163,26 @@ bool orgnr_parse(const char *input, Date reference, Orgnr *out, Err *e) {
 
 const char *orgnr_error_name(OrgnrError err) {
   switch (err) {
-    case ORGNR_OK: return "ok";
-    case ORGNR_ERR_EMPTY: return "empty";
-    case ORGNR_ERR_TOO_LONG: return "too_long";
-    case ORGNR_ERR_CHAR: return "non_digit";
-    case ORGNR_ERR_SEPARATOR: return "bad_separator";
-    case ORGNR_ERR_LENGTH: return "wrong_length";
-    case ORGNR_ERR_PREFIX: return "bad_prefix";
-    case ORGNR_ERR_GROUP: return "bad_group";
-    case ORGNR_ERR_CHECK_DIGIT: return "bad_check_digit";
-    case ORGNR_ERR_PERSON: return "invalid_personnummer";
+    case ORGNR_OK:
+      return "ok";
+    case ORGNR_ERR_EMPTY:
+      return "empty";
+    case ORGNR_ERR_TOO_LONG:
+      return "too_long";
+    case ORGNR_ERR_CHAR:
+      return "non_digit";
+    case ORGNR_ERR_SEPARATOR:
+      return "bad_separator";
+    case ORGNR_ERR_LENGTH:
+      return "wrong_length";
+    case ORGNR_ERR_PREFIX:
+      return "bad_prefix";
+    case ORGNR_ERR_GROUP:
+      return "bad_group";
+    case ORGNR_ERR_CHECK_DIGIT:
+      return "bad_check_digit";
+    case ORGNR_ERR_PERSON:
+      return "invalid_personnummer";
   }
   return "invalid";
 }

@@ -12,13 +12,23 @@
 #define PNR_FAIL(why, ...)                                                                         \
   (memset(out, 0, sizeof *out), err_set(e, ERR_INVALID, "pnr", "", __VA_ARGS__), (why))
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-static bool is_alpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-static int two_digits(const char *s) { return (s[0] - '0') * 10 + (s[1] - '0'); }
+static bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+static bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+static bool is_alpha(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+static int two_digits(const char *s) {
+  return (s[0] - '0') * 10 + (s[1] - '0');
+}
 
 /* The letters regions use in interim numbers, in place of the first birth-number digit. */
-static bool is_interim_letter(char c) { return c != '\0' && strchr("TRSUWXJKLMN", c) != NULL; }
+static bool is_interim_letter(char c) {
+  return c != '\0' && strchr("TRSUWXJKLMN", c) != NULL;
+}
 
 /* (y, m, d) after the reference date; an unknown month or day (0) counts as the earliest
  * possible, so an incomplete date is "after" only if every date it may stand for is. */
@@ -31,11 +41,16 @@ static bool after_reference(int y, int m, int d, Date ref) {
 /* A short Swedish description of an offending byte, for messages. */
 static void describe_char(char c, char *buf, size_t cap) {
   unsigned char u = (unsigned char)c;
-  if (u == ' ') snprintf(buf, cap, "ett mellanslag");
-  else if (u == '\t') snprintf(buf, cap, "en tabb");
-  else if (u > 0x20 && u < 0x7f) snprintf(buf, cap, "tecknet '%c'", c);
-  else if (u >= 0x80) snprintf(buf, cap, "ett tecken utanför ASCII, t.ex. ett långt tankstreck");
-  else snprintf(buf, cap, "ett styrtecken (kod %u)", u);
+  if (u == ' ')
+    snprintf(buf, cap, "ett mellanslag");
+  else if (u == '\t')
+    snprintf(buf, cap, "en tabb");
+  else if (u > 0x20 && u < 0x7f)
+    snprintf(buf, cap, "tecknet '%c'", c);
+  else if (u >= 0x80)
+    snprintf(buf, cap, "ett tecken utanför ASCII, t.ex. ett långt tankstreck");
+  else
+    snprintf(buf, cap, "ett styrtecken (kod %u)", u);
 }
 
 int pnr_luhn_digit(const char *digits, size_t n) {
@@ -64,8 +79,10 @@ PnrError pnr_parse_ex(const char *input, Date ref, unsigned flags, Pnr *out, Err
 
   /* Surrounding whitespace is never part of a number (pasted text, CRLF lines). */
   const char *s = input, *end = input + len;
-  while (s < end && is_space(*s)) s++;
-  while (end > s && is_space(end[-1])) end--;
+  while (s < end && is_space(*s))
+    s++;
+  while (end > s && is_space(end[-1]))
+    end--;
   if (s == end) return PNR_FAIL(PNR_ERR_EMPTY, "Personnummer saknas.");
 
   /* The shape: digits, at most one separator, at most one letter (interim numbers). */
@@ -80,7 +97,8 @@ PnrError pnr_parse_ex(const char *input, Date ref, unsigned flags, Pnr *out, Err
       if (nd < 12) num[nd] = c;
       nd++;
     } else if (c == '-' || c == '+') {
-      if (sep) return PNR_FAIL(PNR_ERR_SEPARATOR, "Numret har mer än ett skiljetecken (- eller +).");
+      if (sep)
+        return PNR_FAIL(PNR_ERR_SEPARATOR, "Numret har mer än ett skiljetecken (- eller +).");
       sep = c, sep_pos = nd;
     } else {
       describe_char(c, what, sizeof what);
@@ -106,8 +124,9 @@ PnrError pnr_parse_ex(const char *input, Date ref, unsigned flags, Pnr *out, Err
                     sep);
   if (letter) {
     if (letter_pos != date_len || !is_interim_letter(letter))
-      return PNR_FAIL(PNR_ERR_CHAR, "Numret får bara innehålla siffror och - eller + (det har "
-                                    "tecknet '%c').",
+      return PNR_FAIL(PNR_ERR_CHAR,
+                      "Numret får bara innehålla siffror och - eller + (det har "
+                      "tecknet '%c').",
                       letter);
     if (!(flags & PNR_ALLOW_INTERIM))
       return PNR_FAIL(PNR_ERR_INTERIM,
@@ -143,8 +162,9 @@ PnrError pnr_parse_ex(const char *input, Date ref, unsigned flags, Pnr *out, Err
   const int yy = two_digits(ten), mm = two_digits(ten + 2), dd = two_digits(ten + 4);
   const bool coord = dd >= 60; /* 18 a § FOL: samordningsnummer have the day + 60 */
   const int day = coord ? dd - 60 : dd;
-  const PnrKind kind = letter ? PNR_INTERIMSNUMMER : coord ? PNR_SAMORDNINGSNUMMER
-                                                           : PNR_PERSONNUMMER;
+  const PnrKind kind = letter  ? PNR_INTERIMSNUMMER
+                       : coord ? PNR_SAMORDNINGSNUMMER
+                               : PNR_PERSONNUMMER;
   if (mm >= 20)
     return PNR_FAIL(PNR_ERR_MONTH,
                     "Månaden %02d finns inte. 20 eller mer på månadens plats betyder "
@@ -174,8 +194,10 @@ PnrError pnr_parse_ex(const char *input, Date ref, unsigned flags, Pnr *out, Err
     year = two_digits(num) * 100 + yy;
   } else {
     year = ref.y - ((ref.y - yy) % 100 + 100) % 100;
-    if (sep == '+') year -= 100; /* 18 § FOL: "+" from the year the person turns 100 */
-    else if (after_reference(year, mm, day, ref)) year -= 100; /* "-": 0–99 years old */
+    if (sep == '+')
+      year -= 100; /* 18 § FOL: "+" from the year the person turns 100 */
+    else if (after_reference(year, mm, day, ref))
+      year -= 100; /* "-": 0–99 years old */
     if (year < 1800 || year > 2099)
       return PNR_FAIL(PNR_ERR_CENTURY,
                       "Århundradet kan inte bestämmas: födelseåret blir %d, utanför 1800–2099.",
@@ -183,9 +205,12 @@ PnrError pnr_parse_ex(const char *input, Date ref, unsigned flags, Pnr *out, Err
   }
 
   PnrDateStatus status = PNR_DATE_COMPLETE;
-  if (mm == 0 && day == 0) status = PNR_DATE_UNKNOWN_MONTH_AND_DAY;
-  else if (mm == 0) status = PNR_DATE_UNKNOWN_MONTH;
-  else if (day == 0) status = PNR_DATE_UNKNOWN_DAY;
+  if (mm == 0 && day == 0)
+    status = PNR_DATE_UNKNOWN_MONTH_AND_DAY;
+  else if (mm == 0)
+    status = PNR_DATE_UNKNOWN_MONTH;
+  else if (day == 0)
+    status = PNR_DATE_UNKNOWN_DAY;
   else if (!date_valid(year, mm, day)) {
     /* A samordningsnummer is issued by Skatteverket and its check digit holds: keep it, without
      * inventing a birth date, unless the caller asked for strict dates (pnr.h). */
@@ -227,41 +252,64 @@ bool pnr_parse(const char *input, Date reference, Pnr *out, Err *e) {
 
 const char *pnr_error_name(PnrError err) {
   switch (err) {
-    case PNR_OK: return "ok";
-    case PNR_ERR_EMPTY: return "empty";
-    case PNR_ERR_TOO_LONG: return "too_long";
-    case PNR_ERR_CHAR: return "non_digit";
-    case PNR_ERR_SEPARATOR: return "bad_separator";
-    case PNR_ERR_LENGTH: return "wrong_length";
-    case PNR_ERR_INTERIM: return "interim_not_accepted";
-    case PNR_ERR_CHECK_DIGIT: return "bad_check_digit";
-    case PNR_ERR_CENTURY: return "bad_century";
-    case PNR_ERR_MONTH: return "bad_month";
-    case PNR_ERR_DAY: return "bad_day";
-    case PNR_ERR_DATE: return "impossible_date";
-    case PNR_ERR_BIRTH_NUMBER: return "birth_number_000";
-    case PNR_ERR_FUTURE: return "future_date";
-    case PNR_ERR_PLUS: return "plus_under_100";
+    case PNR_OK:
+      return "ok";
+    case PNR_ERR_EMPTY:
+      return "empty";
+    case PNR_ERR_TOO_LONG:
+      return "too_long";
+    case PNR_ERR_CHAR:
+      return "non_digit";
+    case PNR_ERR_SEPARATOR:
+      return "bad_separator";
+    case PNR_ERR_LENGTH:
+      return "wrong_length";
+    case PNR_ERR_INTERIM:
+      return "interim_not_accepted";
+    case PNR_ERR_CHECK_DIGIT:
+      return "bad_check_digit";
+    case PNR_ERR_CENTURY:
+      return "bad_century";
+    case PNR_ERR_MONTH:
+      return "bad_month";
+    case PNR_ERR_DAY:
+      return "bad_day";
+    case PNR_ERR_DATE:
+      return "impossible_date";
+    case PNR_ERR_BIRTH_NUMBER:
+      return "birth_number_000";
+    case PNR_ERR_FUTURE:
+      return "future_date";
+    case PNR_ERR_PLUS:
+      return "plus_under_100";
   }
   return "invalid";
 }
 
 const char *pnr_kind_name(PnrKind kind) {
   switch (kind) {
-    case PNR_PERSONNUMMER: return "personnummer";
-    case PNR_SAMORDNINGSNUMMER: return "samordningsnummer";
-    case PNR_INTERIMSNUMMER: return "interimsnummer";
+    case PNR_PERSONNUMMER:
+      return "personnummer";
+    case PNR_SAMORDNINGSNUMMER:
+      return "samordningsnummer";
+    case PNR_INTERIMSNUMMER:
+      return "interimsnummer";
   }
   return "personnummer";
 }
 
 const char *pnr_date_status_name(PnrDateStatus status) {
   switch (status) {
-    case PNR_DATE_COMPLETE: return "complete";
-    case PNR_DATE_UNKNOWN_MONTH: return "unknown_month";
-    case PNR_DATE_UNKNOWN_DAY: return "unknown_day";
-    case PNR_DATE_UNKNOWN_MONTH_AND_DAY: return "unknown_month_and_day";
-    case PNR_DATE_IMPOSSIBLE: return "impossible_date";
+    case PNR_DATE_COMPLETE:
+      return "complete";
+    case PNR_DATE_UNKNOWN_MONTH:
+      return "unknown_month";
+    case PNR_DATE_UNKNOWN_DAY:
+      return "unknown_day";
+    case PNR_DATE_UNKNOWN_MONTH_AND_DAY:
+      return "unknown_month_and_day";
+    case PNR_DATE_IMPOSSIBLE:
+      return "impossible_date";
   }
   return "complete";
 }

@@ -41,15 +41,15 @@
 #include "base/err.h"
 #include "core/date.h"
 
-#define PNR_INPUT_MAX 64   /* longer input is refused (PNR_ERR_TOO_LONG) without being read */
-#define PNR_SIZE 13        /* "YYYYMMDDNNNC" + NUL */
-#define PNR_SHORT_SIZE 12  /* "YYMMDD-NNNC" + NUL */
-#define PNR_LONG_SIZE 14   /* "YYYYMMDD-NNNC" + NUL */
+#define PNR_INPUT_MAX 64  /* longer input is refused (PNR_ERR_TOO_LONG) without being read */
+#define PNR_SIZE 13       /* "YYYYMMDDNNNC" + NUL */
+#define PNR_SHORT_SIZE 12 /* "YYMMDD-NNNC" + NUL */
+#define PNR_LONG_SIZE 14  /* "YYYYMMDD-NNNC" + NUL */
 
 typedef enum {
-  PNR_PERSONNUMMER,     /* 18 § FOL */
+  PNR_PERSONNUMMER,      /* 18 § FOL */
   PNR_SAMORDNINGSNUMMER, /* 18 a § FOL: day + 60 */
-  PNR_INTERIMSNUMMER    /* only with PNR_ALLOW_INTERIM */
+  PNR_INTERIMSNUMMER     /* only with PNR_ALLOW_INTERIM */
 } PnrKind;
 
 /* What is known of the date part. */
@@ -88,13 +88,13 @@ enum {
 
 typedef struct {
   PnrKind kind;
-  char pnr[PNR_SIZE];        /* normalised: twelve characters YYYYMMDDNNNC, no separator;
-                                samordningsnummer keep day + 60; interim keep their letter */
-  Date birth;                /* the date part (day − 60 for samordningsnummer), if birth_known */
-  bool birth_known;          /* false for incomplete or impossible samordningsnummer dates */
+  char pnr[PNR_SIZE]; /* normalised: twelve characters YYYYMMDDNNNC, no separator;
+                         samordningsnummer keep day + 60; interim keep their letter */
+  Date birth;         /* the date part (day − 60 for samordningsnummer), if birth_known */
+  bool birth_known;   /* false for incomplete or impossible samordningsnummer dates */
   PnrDateStatus date_status;
-  int birth_year;            /* always set for a valid number (the century resolved) */
-  char sex;                  /* 'M' (odd birth number) or 'F' (even), 18 § FOL */
+  int birth_year; /* always set for a valid number (the century resolved) */
+  char sex;       /* 'M' (odd birth number) or 'F' (even), 18 § FOL */
 } Pnr;
 
 /* Parses and checks `input` (see the top of this file) against `reference` (normally today).
@@ -107,7 +107,7 @@ bool pnr_parse(const char *input, Date reference, Pnr *out, Err *e);
 
 /* The stable machine code of a reason: "bad_check_digit", … ("ok" for PNR_OK). */
 const char *pnr_error_name(PnrError err);
-const char *pnr_kind_name(PnrKind kind);              /* "personnummer", … */
+const char *pnr_kind_name(PnrKind kind);                /* "personnummer", … */
 const char *pnr_date_status_name(PnrDateStatus status); /* "complete", "unknown_month", … */
 
 /* The Luhn (modulus-10, weights 2,1,2,…) check digit over n digits, or -1 if one is not a digit.

@@ -6,8 +6,6 @@
 
 #include "service/service.h"
 
-const Actor svc_system_actor = {0, "system"};
-
 void svc_now(char out[SVC_TIMESTAMP_LEN]) {
   time_t t = time(NULL);
   struct tm tm;

@@ -8,8 +8,18 @@
 /* Each aggregate's statements live in its own list (sql_<aggregate>.h), one owner each. */
 #include "store/sql_admin.h"
 #include "store/sql_audit.h"
+#include "store/sql_person.h"
+#include "store/sql_case.h"
+#include "store/sql_investigation.h"
+#include "store/sql_decision.h"
+#include "store/sql_execution.h"
+#include "store/sql_provider.h"
+#include "store/sql_journal.h"
+#include "store/sql_deadline.h"
 
-#define SQL_TABLE(X) SQL_AUDIT(X) SQL_ADMIN(X)
+#define SQL_TABLE(X)                                                                               \
+  SQL_AUDIT(X) SQL_ADMIN(X) SQL_PERSON(X) SQL_CASE(X) SQL_INVESTIGATION(X) SQL_DECISION(X) \
+  SQL_EXECUTION(X) SQL_PROVIDER(X) SQL_JOURNAL(X) SQL_DEADLINE(X)
 
 typedef enum {
 #define SQL_ENUM(id, text) id,

@@ -53,56 +53,15 @@ typedef struct {
  * in out->broken_at). */
 bool store_audit_verify(Db *db, AuditCheck *out, Err *e);
 
-/* ---- units, users, settings (store_admin.c) ---- */
-typedef struct {
-  int64_t id;
-  char name[128];
-  char kind[16]; /* authority, executing, finance, administration */
-} UnitRec;
-
-typedef struct {
-  int64_t id;
-  char username[64];
-  char full_name[128];
-  char title[96];
-  char role[16];
-  int64_t unit_id; /* 0 = none */
-  char password_hash[192];
-  bool disabled;
-  int failed_logins;
-  char locked_until[24]; /* "" = not locked */
-  bool is_demo;
-} UserRec;
-
-typedef struct {
-  char name[64];
-  int64_t value;
-  Date valid_from;
-  int64_t set_by;
-  char set_at[24];
-  char note[256];
-} SettingRec;
-
-bool store_unit_insert(Db *db, const char *name, const char *kind, bool demo, int64_t *id, Err *e);
-bool store_unit_find(Db *db, const char *name, UnitRec *out, bool *found, Err *e);
-bool store_unit_get(Db *db, int64_t id, UnitRec *out, bool *found, Err *e);
-bool store_unit_list(Db *db, Arena *a, UnitRec **out, size_t *n, Err *e);
-
-bool store_user_insert(Db *db, const UserRec *u, const char *created_at, int64_t *id, Err *e);
-bool store_user_find(Db *db, const char *username, UserRec *out, bool *found, Err *e);
-bool store_user_get(Db *db, int64_t id, UserRec *out, bool *found, Err *e);
-bool store_user_list(Db *db, Arena *a, UserRec **out, size_t *n, Err *e); /* no hashes */
-bool store_user_set_password(Db *db, int64_t id, const char *hash, Err *e);
-bool store_user_set_disabled(Db *db, int64_t id, bool disabled, Err *e);
-bool store_user_set_login_failures(Db *db, int64_t id, int failures, const char *locked_until,
-                                   Err *e);
-
-/* The value of setting `name` in force on `on` (*found false: none set, use the default). */
-bool store_setting_value_on(Db *db, const char *name, Date on, int64_t *value, bool *found,
-                            Err *e);
-/* Sets a value from `valid_from` on (replacing a value set for the same day). */
-bool store_setting_put(Db *db, const char *name, int64_t value, Date valid_from, int64_t set_by,
-                       const char *set_at, const char *note, Err *e);
-bool store_setting_history(Db *db, Arena *a, SettingRec **out, size_t *n, Err *e);
+/* Each aggregate's records and functions, one header each (store_<aggregate>.c implements). */
+#include "store/store_admin.h"
+#include "store/store_person.h"
+#include "store/store_case.h"
+#include "store/store_investigation.h"
+#include "store/store_decision.h"
+#include "store/store_execution.h"
+#include "store/store_provider.h"
+#include "store/store_journal.h"
+#include "store/store_deadline.h"
 
 #endif

@@ -27,6 +27,8 @@ if ! command -v jq >/dev/null 2>&1; then
   exit
 fi
 
+adult='"assessment_date":"2025-03-01","birth_date":"1980-01-01"'
+
 # ---- the hand-worked examples ----
 for input in "$dir"/*.json; do
   case $input in *.expected.json) continue ;; esac
@@ -58,8 +60,10 @@ ok $? "R-063: on-call time is shown counting one seventh"
 "$INSATS_BIN" calc hours <"$dir/r141_child_8_in_2025.json" >"$tmp/out"
 jq -e 'any(.steps[]; .rule == "R-110" and (.text | contains("3078")))' "$tmp/out" >/dev/null
 ok $? "R-110: the FK notice step names form 3078"
-jq -e '.steps | any(.text == "Föräldraavdrag (9 f § LSS): barnet är 8 år den 2025-03-01 (7–11 år, tabell från 2025-01-01): grundläggande behov 0,5 tim/dag × 7 = 3,5 tim/vecka, övriga behov 0,5 tim/dag × 7 = 3,5 tim/vecka (R-141).")' \
-  "$tmp/out" >/dev/null
+want="Föräldraavdrag (9 f § LSS): barnet är 8 år den 2025-03-01 (7–11 år, tabell från 2025-01-01):"
+want="$want grundläggande behov 0,5 tim/dag × 7 = 3,5 tim/vecka,"
+want="$want övriga behov 0,5 tim/dag × 7 = 3,5 tim/vecka (R-141)."
+jq -e --arg want "$want" '.steps | any(.text == $want)' "$tmp/out" >/dev/null
 ok $? "R-141: the föräldraavdrag step states age, band, table and the deduction"
 
 # ---- R-110/R-062: strictly over 20 h ----
@@ -70,13 +74,14 @@ is "$(jq -c .basic_minutes_per_week "$tmp/out")" '{"numerator":1201,"denominator
   "R-110: 20 h + 1 min is exactly 1201 minutes"
 
 # ---- R-060: a single basic need is a warning ----
-hours '{"assessment_date":"2025-03-01","birth_date":"1980-01-01","needs":[{"need":"breathing","minutes":30,"per_week":14}]}'
+hours '{'"$adult"',"needs":[{"need":"breathing","minutes":30,"per_week":14}]}'
 is "$rc" 0 "R-060: one basic need still computes"
-is "$(jq -r '[.several_basic_needs, (.warnings | map(.rule) | index("R-060") != null)] | @csv' "$tmp/out")" \
+is "$(jq -r '[.several_basic_needs, (.warnings | any(.rule == "R-060"))] | @csv' "$tmp/out")" \
   'false,true' "R-060: one basic need gives several_basic_needs false and an R-060 warning"
 
 # ---- R-143: an on-call night is 8/7 h, given as a fraction and a rounded decimal ----
-hours '{"assessment_date":"2025-03-01","birth_date":"1980-01-01","needs":[],"rest":[{"need":"medical_condition_support","on_call_minutes":480,"per_week":1}]}'
+hours '{'"$adult"',"needs":[],
+  "rest":[{"need":"medical_condition_support","on_call_minutes":480,"per_week":1}]}'
 is "$(jq -c '[.basic_hours_per_week, .hours_exact, .basic_minutes_per_week]' "$tmp/out")" \
   '[1.142857,false,{"numerator":480,"denominator":7}]' "R-143: 8 h on call = 480/7 min ≈ 1.142857 h"
 
@@ -86,11 +91,13 @@ bad "R-064: double assistance without investigated aids" "$no_aids" 3 "[R-064]"
 grep -qF "aids_investigated" "$tmp/err"
 ok $? "R-064: the refusal names aids_investigated"
 bad "R-141: a child assessed before the schablon existed" \
-  '{"assessment_date":"2022-06-01","birth_date":"2015-01-01","needs":[{"need":"meals","minutes":30,"per_week":21}]}' \
+  '{"assessment_date":"2022-06-01","birth_date":"2015-01-01",
+    "needs":[{"need":"meals","minutes":30,"per_week":21}]}' \
   3 "[R-141]"
 
 # ---- bad input: exit 2, the field named ----
-base='{"assessment_date":"2025-03-01","birth_date":"1980-01-01","needs":[{"need":"meals","minutes":30,"per_week":21},{"need":"dressing","minutes":15,"per_week":14}]}'
+base='{'"$adult"',"needs":[{"need":"meals","minutes":30,"per_week":21},
+  {"need":"dressing","minutes":15,"per_week":14}]}'
 hours "$base"
 is "$rc" 0 "the base document for the bad-input cases is valid"
 mod() { jq -c "$1" <<<"$base"; }
@@ -106,10 +113,10 @@ bad "minutes as text" "$(mod '.needs[0].minutes = "20"')" 2 "needs[0].minutes"
 bad "absurd occasions" "$(mod '.needs[0].per_week = 9999999999')" 2 "needs[0].per_week"
 bad "a row longer than the week" "$(mod '.needs[0].per_week = 400')" 2 "needs[0].per_week"
 bad "integer beyond 64 bits" \
-  '{"assessment_date":"2025-03-01","birth_date":"1980-01-01","needs":[{"need":"meals","minutes":99999999999999999999999,"per_week":21}]}' \
+  '{'"$adult"',"needs":[{"need":"meals","minutes":99999999999999999999999,"per_week":21}]}' \
   2 "Felaktig JSON"
 bad "minutes in exponent form" \
-  '{"assessment_date":"2025-03-01","birth_date":"1980-01-01","needs":[{"need":"meals","minutes":1e3,"per_week":1}]}' \
+  '{'"$adult"',"needs":[{"need":"meals","minutes":1e3,"per_week":1}]}' \
   2 "needs[0].minutes"
 bad "impossible date" "$(mod '.assessment_date = "2025-02-30"')" 2 "assessment_date"
 bad "date in another format" "$(mod '.birth_date = "1980-1-1"')" 2 "birth_date"
@@ -118,7 +125,8 @@ bad "missing needs" "$(mod 'del(.needs)')" 2 "needs"
 bad "needs not a list" "$(mod '.needs = {}')" 2 "needs"
 bad "missing assessment date" "$(mod 'del(.assessment_date)')" 2 "assessment_date"
 bad "tube feeding on hygiene" "$(mod '.needs[1].tube_feeding = true')" 2 "needs[1].tube_feeding"
-bad "other need without description" "$(mod '.needs[1].need = "other_need"')" 2 "needs[1].description"
+bad "other need without description" "$(mod '.needs[1].need = "other_need"')" 2 \
+  "needs[1].description"
 bad "undeclared period" "$(mod '.needs[1].period = "school"')" 2 "needs[1].period"
 bad "periods not adding up to 52 weeks" \
   "$(mod '.periods = [{"period":"school","weeks":39},{"period":"holiday","weeks":12}]')" 2 "periods"
@@ -136,7 +144,7 @@ bad "empty input" "" 2 "Felaktig JSON"
 
 # a document over 1 MiB
 {
-  printf '{"assessment_date":"2025-03-01","birth_date":"1980-01-01","needs":[],"x":"'
+  printf '{'"$adult"',"needs":[],"x":"'
   head -c 1100000 /dev/zero | tr '\0' 'a'
   printf '"}'
 } >"$tmp/big.json"

@@ -26,12 +26,18 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 # The awk helper: jget(json, key) is the value of "key" in a flat JSON object ("" if absent).
-jget='function jget(j, k,   re, v) {
-  re = "\"" k "\":(\"[^\"]*\"|true|false|-?[0-9]+)"
-  if (!match(j, re)) return ""
-  v = substr(j, RSTART + length(k) + 3, RLENGTH - length(k) - 3)
-  gsub(/"/, "", v)
-  return v
+# index() rather than a regex built per call: gawk recompiles dynamic regexes, 100x slower.
+jget='function jget(j, k,   p, rest, q) {
+  p = index(j, "\"" k "\":")
+  if (!p) return ""
+  rest = substr(j, p + length(k) + 3)
+  if (substr(rest, 1, 1) == "\"") {
+    rest = substr(rest, 2)
+    q = index(rest, "\"")
+    return substr(rest, 1, q - 1)
+  }
+  if (!match(rest, /[,}]/)) return rest
+  return substr(rest, 1, RSTART - 1)
 }'
 
 # Runs the binary over column 1 of a TSV file (header skipped); output in $tmp/NAME.out.

@@ -80,14 +80,18 @@ static EligRequest *request(Fx *f, InsatsKind k) {
   return r;
 }
 
-static void current(Fx *f, InsatsKind k) { f->current[f->app.n_current++] = k; }
+static void current(Fx *f, InsatsKind k) {
+  f->current[f->app.n_current++] = k;
+}
 
 static void assess_on(Fx *f, const char *today) {
   bool ok = eligibility_assess(&f->app, &f->pol, d(today), &f->arena, &f->res, &f->err);
   if (!ok) fail_msg("unexpected error: %s: %s", f->err.field, f->err.msg);
 }
 
-static void assess(Fx *f) { assess_on(f, "2026-12-31"); }
+static void assess(Fx *f) {
+  assess_on(f, "2026-12-31");
+}
 
 /* Expects bad input naming `field`. */
 static void assess_invalid(Fx *f, const char *today, const char *field) {
@@ -110,7 +114,9 @@ static const EligInsatsResult *insats(const Fx *f, InsatsKind k) {
   return NULL;
 }
 
-static EligVerdict verdict(const Fx *f, InsatsKind k) { return insats(f, k)->verdict; }
+static EligVerdict verdict(const Fx *f, InsatsKind k) {
+  return insats(f, k)->verdict;
+}
 
 /* Every reason carries a rule ID and a Swedish text. */
 static void assert_reasons_complete(const EligReasons *r) {
@@ -208,8 +214,8 @@ static void test_R002_youth_of_16_without_capacity_guardians_apply(void **state)
   assert_int_equal(f->res.applicant, ELIG_VERDICT_ELIGIBLE);
 }
 
-static void test_R002_youth_with_capacity_not_wanting_insats_as_a_rule_no_investigation(
-    void **state) {
+static void
+test_R002_youth_with_capacity_not_wanting_insats_as_a_rule_no_investigation(void **state) {
   Fx *f = *state;
   child(f, "2010-01-05", "2026-03-01", 1);
   f->app.can_take_position = ELIG_YES;
@@ -233,8 +239,8 @@ static void test_R002_adult_applying_personally_is_ok(void **state) {
   assert_int_equal(f->res.applicant, ELIG_VERDICT_ELIGIBLE);
 }
 
-static void test_R002_adult_through_ombud_without_written_power_of_attorney_is_refused(
-    void **state) {
+static void
+test_R002_adult_through_ombud_without_written_power_of_attorney_is_refused(void **state) {
   Fx *f = *state;
   adult(f, "1990-04-04", "2026-03-01");
   applicant(f, ELIG_ROLE_OMBUD, false);
@@ -253,8 +259,7 @@ static void test_R002_adult_through_ombud_with_written_power_of_attorney_is_ok(v
   assert_int_equal(f->res.applicant, ELIG_VERDICT_ELIGIBLE);
 }
 
-static void test_R002_god_man_or_forvaltare_for_adult_who_cannot_take_position_is_ok(
-    void **state) {
+static void test_R002_god_man_or_forvaltare_for_adult_who_cannot_take_position_is_ok(void **state) {
   static const EligRole roles[] = {ELIG_ROLE_GOD_MAN, ELIG_ROLE_FORVALTARE,
                                    ELIG_ROLE_FRAMTIDSFULLMAKTSHAVARE};
   for (size_t i = 0; i < 3; i++) {
@@ -353,8 +358,7 @@ static void test_R001_application_always_leads_to_investigation_and_decision(voi
   assert_true(has(&f->res.applicant_reasons, "R-001", ELIG_LEVEL_INFO));
 }
 
-static void test_R001_radgivning_is_the_regions_and_not_granted_by_the_municipality(
-    void **state) {
+static void test_R001_radgivning_is_the_regions_and_not_granted_by_the_municipality(void **state) {
   Fx *f = *state;
   adult(f, "1990-04-04", "2026-03-01");
   applicant(f, ELIG_ROLE_PERSON, false);
@@ -371,8 +375,8 @@ static void test_R001_radgivning_is_the_regions_and_not_granted_by_the_municipal
 
 /* ---- guardians disagree (6 kap. 13 a § FB) ---- */
 
-static void test_R003_guardians_disagree_kontaktperson_allowed_personlig_assistans_not(
-    void **state) {
+static void
+test_R003_guardians_disagree_kontaktperson_allowed_personlig_assistans_not(void **state) {
   Fx *f = *state;
   child(f, "2016-02-10", "2026-03-01", 2);
   f->app.guardians_disagree = true;
@@ -404,8 +408,8 @@ static void test_R003_only_kontaktperson_avlosarservice_korttidsvistelse(void **
       assert_null(r);
       continue;
     }
-    bool allowed = k == INSATS_KONTAKTPERSON || k == INSATS_AVLOSARSERVICE ||
-                   k == INSATS_KORTTIDSVISTELSE;
+    bool allowed =
+        k == INSATS_KONTAKTPERSON || k == INSATS_AVLOSARSERVICE || k == INSATS_KORTTIDSVISTELSE;
     assert_non_null(r);
     assert_int_equal(r->level, allowed ? ELIG_LEVEL_OK : ELIG_LEVEL_REFUSED);
     assert_int_equal(f->res.applicant, allowed ? ELIG_VERDICT_ELIGIBLE : ELIG_VERDICT_REFUSED);
@@ -492,7 +496,7 @@ static void test_R011_group_3_needs_all_three_criteria_at_once(void **state) {
   assert_int_equal(verdict(f, INSATS_LEDSAGARSERVICE), ELIG_VERDICT_ELIGIBLE);
   /* any one criterion missing, or the impairment caused by normal ageing: no group 3 */
   const bool cases[][4] = {
-      {false, false, true, true}, {true, true, true, true},   {true, false, false, true},
+      {false, false, true, true}, {true, true, true, true},    {true, false, false, true},
       {true, false, true, false}, {false, true, false, false},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -633,8 +637,8 @@ static void test_R012_working_or_studying_is_refused(void **state) {
   f->app.working = ELIG_YES;
   assess(f);
   assert_int_equal(verdict(f, INSATS_DAGLIG_VERKSAMHET), ELIG_VERDICT_REFUSED);
-  const EligReason *r = eligibility_find_reason(&insats(f, INSATS_DAGLIG_VERKSAMHET)->reasons,
-                                                "R-012");
+  const EligReason *r =
+      eligibility_find_reason(&insats(f, INSATS_DAGLIG_VERKSAMHET)->reasons, "R-012");
   assert_string_equal(r->field, "person.working");
   f->app.working = ELIG_NO;
   f->app.studying = ELIG_YES;
@@ -704,8 +708,8 @@ static void test_R067_hours_cannot_be_increased_after_the_limit(void **state) {
   f->requested[0].increase = true;
   assess(f);
   assert_int_equal(verdict(f, INSATS_PERSONLIG_ASSISTANS), ELIG_VERDICT_REFUSED);
-  const EligReason *r = eligibility_find_reason(&insats(f, INSATS_PERSONLIG_ASSISTANS)->reasons,
-                                                "R-067");
+  const EligReason *r =
+      eligibility_find_reason(&insats(f, INSATS_PERSONLIG_ASSISTANS)->reasons, "R-067");
   assert_int_equal(r->level, ELIG_LEVEL_REFUSED);
   assert_string_equal(r->field, "requested[0].increase");
   /* granted before the limit, the assistance itself continues */
@@ -738,13 +742,12 @@ static void test_R067_current_assistance_without_grant_date_needs_it(void **stat
   current(f, INSATS_PERSONLIG_ASSISTANS);
   assess(f);
   assert_int_equal(verdict(f, INSATS_PERSONLIG_ASSISTANS), ELIG_VERDICT_NEEDS_CONSIDERATION);
-  const EligReason *r = eligibility_find_reason(&insats(f, INSATS_PERSONLIG_ASSISTANS)->reasons,
-                                                "R-067");
+  const EligReason *r =
+      eligibility_find_reason(&insats(f, INSATS_PERSONLIG_ASSISTANS)->reasons, "R-067");
   assert_string_equal(r->field, "pa_granted_date");
 }
 
-static void test_R067_with_only_the_age_an_undecidable_case_asks_for_the_birth_date(
-    void **state) {
+static void test_R067_with_only_the_age_an_undecidable_case_asks_for_the_birth_date(void **state) {
   Fx *f = *state;
   pa(f, "1959-06-15", "2026-03-01");
   f->app.birth_date = DATE_NONE;
@@ -766,8 +769,7 @@ static void test_R067_with_only_the_age_an_undecidable_case_asks_for_the_birth_d
 
 /* ---- no personal assistance in bostad med särskild service ---- */
 
-static void test_R065_personal_assistance_in_bostad_med_sarskild_service_is_refused(
-    void **state) {
+static void test_R065_personal_assistance_in_bostad_med_sarskild_service_is_refused(void **state) {
   Fx *f = *state;
   pa(f, "1990-04-04", "2026-03-01");
   f->app.housing = ELIG_HOUSING_BOSTAD_VUXNA;
@@ -822,8 +824,8 @@ static void test_R080_ledsagarservice_under_66_with_personal_assistance_is_refus
   assert_int_equal(verdict(f, INSATS_LEDSAGARSERVICE), ELIG_VERDICT_ELIGIBLE);
 }
 
-static void test_R080_ledsagarservice_applied_with_personal_assistance_needs_consideration(
-    void **state) {
+static void
+test_R080_ledsagarservice_applied_with_personal_assistance_needs_consideration(void **state) {
   Fx *f = *state;
   adult(f, "1990-04-04", "2026-03-01");
   applicant(f, ELIG_ROLE_PERSON, false);
@@ -852,8 +854,8 @@ static void test_R080_R081_as_a_rule_not_in_bostad_med_sarskild_service(void **s
   assert_int_equal(verdict(f, INSATS_KONTAKTPERSON), ELIG_VERDICT_ELIGIBLE);
 }
 
-static void test_R082_avlosarservice_relieves_relatives_not_sickness_leave_school_work(
-    void **state) {
+static void
+test_R082_avlosarservice_relieves_relatives_not_sickness_leave_school_work(void **state) {
   Fx *f = *state;
   child(f, "2016-02-10", "2026-03-01", 1);
   applicant(f, ELIG_ROLE_GUARDIAN, false);
@@ -924,8 +926,8 @@ static void test_R084_korttidstillsyn_until_upper_secondary_school_ends(void **s
   f->app.school = ELIG_SCHOOL_NONE; /* school has ended */
   assess(f);
   assert_int_equal(verdict(f, INSATS_KORTTIDSTILLSYN), ELIG_VERDICT_REFUSED);
-  const EligReason *r = eligibility_find_reason(&insats(f, INSATS_KORTTIDSTILLSYN)->reasons,
-                                                "R-084");
+  const EligReason *r =
+      eligibility_find_reason(&insats(f, INSATS_KORTTIDSTILLSYN)->reasons, "R-084");
   assert_string_equal(r->field, "person.school");
   f->app.school = ELIG_SCHOOL_UNSET; /* must be stated */
   assess_invalid(f, "2026-03-01", "person.school");

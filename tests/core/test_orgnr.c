@@ -53,7 +53,7 @@ static void test_orgnr_table_cases_from_orgnr_cases_tsv(void **state) {
     Err e;
     err_clear(&e);
     OrgnrError why = orgnr_parse_ex(c[0], today, &o, &e);
-    const char *kind = why != ORGNR_OK              ? ""
+    const char *kind = why != ORGNR_OK                ? ""
                        : o.kind == ORGNR_ORGANISATION ? "organisationsnummer"
                                                       : pnr_kind_name(o.person.kind);
     char group[4];

@@ -1,0 +1,22 @@
+/* text.h — checks on text from users before it is stored: valid UTF-8, no control characters
+ * (newlines and tabs only where a field is multi-line), a length limit in bytes.
+ * Must not: know any domain word. */
+#ifndef INSATS_BASE_TEXT_H
+#define INSATS_BASE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/err.h"
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if it is not valid UTF-8
+ * (overlong forms, surrogates and code points above U+10FFFF are invalid). */
+size_t utf8_seq_len(const unsigned char *s, size_t n);
+bool utf8_valid(const char *s, size_t n);
+
+/* Checks one user-supplied text field. `required`: empty is an error. The error names `field`
+ * and uses `label` (Swedish, capitalised) in its message. */
+bool text_check(const char *s, const char *field, const char *label, size_t max_bytes,
+                bool multiline, bool required, Err *e);
+
+#endif

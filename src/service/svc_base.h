@@ -1,0 +1,65 @@
+/* svc_base.h — what every use case shares: the call's context (who acts, when), transactions,
+ * the audit event, effective-dated policy, and the maintenance commands. Included by service.h.
+ * Must not: know HTTP or HTML, or contain SQL. */
+#ifndef INSATS_SERVICE_SVC_BASE_H
+#define INSATS_SERVICE_SVC_BASE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "core/access.h"
+#include "core/date.h"
+#include "core/policy.h"
+#include "store/store.h"
+
+#define SVC_DEFAULT_DB "insats.db"
+#define SVC_TIMESTAMP_LEN 21 /* "YYYY-MM-DDTHH:MM:SSZ" + NUL */
+
+/* One service call's context: the connection, who acts, and the time of the call. Adapters
+ * fill it once per request or command (svc_ctx_init) and pass it to every use case. */
+typedef struct {
+  Db *db;
+  int64_t user_id; /* 0 = the system */
+  Role role;       /* ROLE_NONE for the system */
+  int64_t unit_id;
+  char now[SVC_TIMESTAMP_LEN]; /* UTC */
+  Date today;                  /* Europe/Stockholm calendar date of `now` */
+} Svc;
+
+/* Fills the context for the system actor (CLI maintenance) at the current time. */
+void svc_ctx_system(Svc *s, Db *db);
+/* Sets `today` (and `now` to its noon UTC) — for tests and the --today option. */
+void svc_ctx_set_today(Svc *s, Date today);
+
+/* The policy parameters in force on `on` (effective-dated settings over the defaults). */
+bool svc_policy_on(Svc *s, Date on, Policy *out, Err *e);
+
+/* Appends the audit event of the current command (inside its transaction). */
+bool svc_audit(Svc *s, const char *action, const char *object_type, int64_t object_id,
+               int64_t person_id, const char *reason, Err *e);
+/* One transaction per command: begin (write: BEGIN IMMEDIATE), then svc_end commits when ok
+ * and everything succeeded, or rolls back; returns whether the command took effect. */
+bool svc_begin(Svc *s, bool write, Err *e);
+bool svc_end(Svc *s, bool ok, Err *e);
+
+/* The current time in UTC for storage (the service reads the clock; core never does). */
+void svc_now(char out[SVC_TIMESTAMP_LEN]);
+
+/* Creates the database if needed, applies migrations and records the event (`insats init`). */
+bool svc_system_init(const char *target, int *schema_version, Err *e);
+
+typedef struct {
+  int schema_version;
+  char integrity[256];  /* "ok" or SQLite's first complaint */
+  AuditCheck audit;     /* broken_at == 0 when the chain holds */
+} VerifyReport;
+/* Checks the database's integrity and foreign keys and the whole audit chain (`insats verify`).
+ * Returns false only when the checks could not run; the findings are in *r. */
+bool svc_system_verify(Db *db, VerifyReport *r, Err *e);
+static inline bool svc_verify_ok(const VerifyReport *r) {
+  return r->audit.broken_at == 0 && r->integrity[0] == 'o' && r->integrity[1] == 'k' &&
+         r->integrity[2] == '\0';
+}
+
+#endif

@@ -1,0 +1,16 @@
+/* store_journal.h — journal entries (store_journal.c).
+ * Included by store.h; use store.h. */
+#ifndef INSATS_STORE_STORE_JOURNAL_H
+#define INSATS_STORE_STORE_JOURNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "core/date.h"
+
+typedef struct Db Db;
+
+#endif

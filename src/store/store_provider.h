@@ -1,0 +1,16 @@
+/* store_provider.h — providers and assistants (store_provider.c).
+ * Included by store.h; use store.h. */
+#ifndef INSATS_STORE_STORE_PROVIDER_H
+#define INSATS_STORE_STORE_PROVIDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "core/date.h"
+
+typedef struct Db Db;
+
+#endif
