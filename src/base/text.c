@@ -49,3 +49,24 @@ bool text_check(const char *s, const char *field, const char *label, size_t max_
   }
   return true;
 }
+
+char *text_fold(const char *s, char *out, size_t cap) {
+  size_t w = 0;
+  for (size_t i = 0; s[i] && w + 1 < cap; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') {
+      out[w++] = (char)(c + 32);
+    } else if (c == 0xC3 && s[i + 1] && w + 2 < cap) {
+      unsigned char d = (unsigned char)s[i + 1];
+      /* U+00C0–U+00DE capitals (except ×) map to +0x20 in the second byte */
+      if (d >= 0x80 && d <= 0x9E && d != 0x97) d = (unsigned char)(d + 0x20);
+      out[w++] = (char)c;
+      out[w++] = (char)d;
+      i++;
+    } else {
+      out[w++] = (char)c;
+    }
+  }
+  out[w] = '\0';
+  return out;
+}

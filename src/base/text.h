@@ -19,4 +19,8 @@ bool utf8_valid(const char *s, size_t n);
 bool text_check(const char *s, const char *field, const char *label, size_t max_bytes,
                 bool multiline, bool required, Err *e);
 
+/* Lower-cases for search: ASCII letters and the Swedish/Latin-1 capitals Å Ä Ö É Ü (UTF-8);
+ * other bytes are copied. Writes at most cap-1 bytes and NUL; returns out. */
+char *text_fold(const char *s, char *out, size_t cap);
+
 #endif

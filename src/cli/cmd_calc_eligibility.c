@@ -145,7 +145,7 @@ static bool parse_applicants(json_t *root, Arena *ar, EligApplication *a, Err *e
   size_t n = json_array_size(arr);
   EligApplicant *list = arena_array(ar, n ? n : 1, sizeof *list);
   for (size_t i = 0; i < n; i++) {
-    char path[32];
+    char path[48];
     snprintf(path, sizeof path, "applicants[%zu]", i);
     json_t *o = json_array_get(arr, i);
     if (!json_check_keys(o, path, applicant_keys, e)) return false;
@@ -233,7 +233,7 @@ static bool parse_requests(json_t *root, Arena *ar, EligApplication *a, Err *e) 
   size_t n = json_array_size(arr);
   EligRequest *list = arena_array(ar, n ? n : 1, sizeof *list);
   for (size_t i = 0; i < n; i++) {
-    char path[32];
+    char path[48];
     snprintf(path, sizeof path, "requested[%zu]", i);
     json_t *o = json_array_get(arr, i);
     if (json_is_string(o)) { /* shorthand: just the insats code */
@@ -269,7 +269,7 @@ static bool parse_requests(json_t *root, Arena *ar, EligApplication *a, Err *e) 
   n = json_array_size(arr);
   InsatsKind *cur = arena_array(ar, n ? n : 1, sizeof *cur);
   for (size_t i = 0; i < n; i++) {
-    char path[32];
+    char path[48];
     snprintf(path, sizeof path, "current[%zu]", i);
     json_t *s = json_array_get(arr, i);
     if (!json_is_string(s))

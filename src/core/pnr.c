@@ -104,8 +104,8 @@ PnrError pnr_parse_ex(const char *input, Date ref, unsigned flags, Pnr *out, Err
       describe_char(c, what, sizeof what);
       if (!sep && !is_alpha(c) && (nd == 6 || nd == 8))
         return PNR_FAIL(PNR_ERR_SEPARATOR,
-                        "Mellan födelsetiden och de fyra sista siffrorna får bara - eller + stå "
-                        "(numret har %s).",
+                        "Skiljetecknet mellan födelsetiden och de fyra sista siffrorna ska vara - "
+                        "eller + (numret har %s).",
                         what);
       return PNR_FAIL(PNR_ERR_CHAR, "Numret får bara innehålla siffror och - eller + (det har %s).",
                       what);

@@ -7,10 +7,7 @@
 #include "service/service.h"
 
 /* The system (CLI on the server) and administrators may administer. */
-static bool require_admin(Svc *s, Err *e) {
-  if (s->user_id == 0 && s->role == ROLE_NONE) return true;
-  return access_require(s->role, CAP_ADMIN, e);
-}
+static bool require_admin(Svc *s, Err *e) { return svc_require(s, CAP_ADMIN, e); }
 
 static bool valid_username(const char *u) {
   size_t n = u ? strlen(u) : 0;

@@ -29,6 +29,10 @@ void svc_ctx_set_today(Svc *s, Date today) {
   snprintf(s->now, sizeof s->now, "%sT12:00:00Z", date_format(today, d));
 }
 
+bool svc_require(Svc *s, Capability cap, Err *e) {
+  return svc_is_system(s) || access_require(s->role, cap, e);
+}
+
 bool svc_begin(Svc *s, bool write, Err *e) { return store_begin(s->db, write, e); }
 
 bool svc_end(Svc *s, bool ok, Err *e) {

@@ -27,6 +27,11 @@ typedef struct {
   Date today;                  /* Europe/Stockholm calendar date of `now` */
 } Svc;
 
+/* The system actor: CLI maintenance on the server itself (init, demo, user administration). */
+static inline bool svc_is_system(const Svc *s) { return s->user_id == 0 && s->role == ROLE_NONE; }
+/* The role's capability, or ERR_FORBIDDEN naming it; the system may do everything. */
+bool svc_require(Svc *s, Capability cap, Err *e);
+
 /* Fills the context for the system actor (CLI maintenance) at the current time. */
 void svc_ctx_system(Svc *s, Db *db);
 /* Sets `today` (and `now` to its noon UTC) — for tests and the --today option. */

@@ -26,6 +26,18 @@ bool stmt_bind_date(Stmt *st, int n, Date d, Err *e) {
   return stmt_bind_text(st, n, date_is_set(d) ? date_format(d, buf) : NULL, e);
 }
 
+bool stmt_bind_id(Stmt *st, int n, int64_t id, Err *e) {
+  return id ? stmt_bind_int(st, n, id, e) : stmt_bind_text(st, n, NULL, e);
+}
+
+bool stmt_insert_id(Stmt *st, int64_t *id, Err *e) {
+  int rc = stmt_step(st, e);
+  if (rc == 1 && id) *id = stmt_int(st, 0);
+  stmt_reset(st);
+  if (rc == 0) err_set(e, ERR_INTERNAL, "", "", "INSERT gav inget id (internt fel).");
+  return rc == 1;
+}
+
 int stmt_step(Stmt *st, Err *e) { return st->db->drv->step(st->h, e); }
 
 bool stmt_exec(Stmt *st, Err *e) {

@@ -63,10 +63,14 @@ bool stmt_bind_text(Stmt *st, int n, const char *s, Err *e);
 bool stmt_bind_int(Stmt *st, int n, int64_t v, Err *e);
 bool stmt_bind_date(Stmt *st, int n, Date d, Err *e); /* an unset date binds NULL */
 bool stmt_bind_bool(Stmt *st, int n, bool v, Err *e);
+/* A foreign key: 0 binds NULL. */
+bool stmt_bind_id(Stmt *st, int n, int64_t id, Err *e);
 /* 1: a row is ready, 0: done, -1: error. */
 int stmt_step(Stmt *st, Err *e);
 /* Steps to the end (for INSERT/UPDATE/DELETE); false on error. */
 bool stmt_exec(Stmt *st, Err *e);
+/* Runs an INSERT … RETURNING id and reads the id. */
+bool stmt_insert_id(Stmt *st, int64_t *id, Err *e);
 void stmt_reset(Stmt *st);
 bool stmt_null(Stmt *st, int col);
 int64_t stmt_int(Stmt *st, int col);

@@ -3,20 +3,12 @@
 #include "store/rows.h"
 #include "store/store.h"
 
-/* Runs an INSERT … RETURNING id and reads the id. */
-static bool insert_returning(Stmt *st, int64_t *id, Err *e) {
-  int rc = stmt_step(st, e);
-  if (rc == 1 && id) *id = stmt_int(st, 0);
-  stmt_reset(st);
-  return rc == 1;
-}
-
 bool store_unit_insert(Db *db, const char *name, const char *kind, bool demo, int64_t *id,
                        Err *e) {
   Stmt st;
   return stmt_get(db, SQL_UNIT_INSERT, &st, e) && stmt_bind_text(&st, 1, name, e) &&
          stmt_bind_text(&st, 2, kind, e) && stmt_bind_bool(&st, 3, demo, e) &&
-         insert_returning(&st, id, e);
+         stmt_insert_id(&st, id, e);
 }
 
 static void unit_row(Stmt *st, UnitRec *u) {
@@ -62,9 +54,9 @@ bool store_user_insert(Db *db, const UserRec *u, const char *created_at, int64_t
   return stmt_get(db, SQL_USER_INSERT, &st, e) && stmt_bind_text(&st, 1, u->username, e) &&
          stmt_bind_text(&st, 2, u->full_name, e) && stmt_bind_text(&st, 3, u->title, e) &&
          stmt_bind_text(&st, 4, u->role, e) &&
-         (u->unit_id ? stmt_bind_int(&st, 5, u->unit_id, e) : stmt_bind_text(&st, 5, NULL, e)) &&
+         stmt_bind_id(&st, 5, u->unit_id, e) &&
          stmt_bind_text(&st, 6, u->password_hash, e) && stmt_bind_text(&st, 7, created_at, e) &&
-         stmt_bind_bool(&st, 8, u->is_demo, e) && insert_returning(&st, id, e);
+         stmt_bind_bool(&st, 8, u->is_demo, e) && stmt_insert_id(&st, id, e);
 }
 
 static void user_row(Stmt *st, UserRec *u) {

@@ -46,12 +46,14 @@ CREATE TABLE person (
   sex TEXT NOT NULL CHECK (sex IN ('F', 'M')),
   given_name TEXT NOT NULL COLLATE sv,
   family_name TEXT NOT NULL COLLATE sv,
+  search_name TEXT NOT NULL DEFAULT '',
   protected_identity INTEGER NOT NULL DEFAULT 0,
   household_id INTEGER REFERENCES household (id),
   created_at TEXT NOT NULL,
   is_demo INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX person_name ON person (family_name, given_name);
+CREATE INDEX person_search ON person (search_name);
 CREATE TABLE representative (
   id INTEGER PRIMARY KEY,
   person_id INTEGER NOT NULL REFERENCES person (id),
