@@ -9,7 +9,8 @@ static int calc_help(int argc, char **argv);
 static const CliCommand calc_commands[] = {
     {"pnr", cmd_calc_pnr, "pnr [--today DATE] [NUMBER...]",
      "check personnummer/samordningsnummer (args or one per line on stdin); JSON lines"},
-    {"orgnr", cmd_calc_pnr, "orgnr NUMBER...", "check organisationsnummer; JSON lines"},
+    {"orgnr", cmd_calc_pnr, "orgnr [--today DATE] [NUMBER...]",
+     "check organisationsnummer (args or stdin); JSON lines"},
     {"holidays", cmd_calc_holidays, "holidays YEAR", "Swedish public holidays (R-150)"},
     {"bankday", cmd_calc_bankday, "bankday DATE", "bank day?, previous and next bank day"},
     {"deadlines", cmd_calc_deadlines, "deadlines < case.json", "every deadline of a case"},

@@ -14,17 +14,31 @@
 
 #define CMD "calc deadlines"
 
-static const char *const top_keys[] = {
-    "today",          "insats",        "application_received", "person",
-    "communication",  "delay_notified_on", "written_request_on", "request_rejected_on",
-    "decision",       "execution",     "offers",               "interruptions",
-    "follow_ups",     "individual_plan", "forhandsbesked",     "school",
-    "appeal",         "closure",       "policy",               NULL};
+static const char *const top_keys[] = {"today",
+                                       "insats",
+                                       "application_received",
+                                       "person",
+                                       "communication",
+                                       "delay_notified_on",
+                                       "written_request_on",
+                                       "request_rejected_on",
+                                       "decision",
+                                       "execution",
+                                       "offers",
+                                       "interruptions",
+                                       "follow_ups",
+                                       "individual_plan",
+                                       "forhandsbesked",
+                                       "school",
+                                       "appeal",
+                                       "closure",
+                                       "policy",
+                                       NULL};
 static const char *const person_keys[] = {"birth_date", NULL};
 static const char *const communication_keys[] = {"sent_on", "reply_by", "reply_received_on", NULL};
-static const char *const decision_keys[] = {"date",        "outcome",     "valid_from",
+static const char *const decision_keys[] = {"date",        "outcome",      "valid_from",
                                             "valid_to",    "time_limited", "review_date",
-                                            "reviewed_on", "notified_on", NULL};
+                                            "reviewed_on", "notified_on",  NULL};
 static const char *const execution_keys[] = {"contact_on", "executed_on", "plan_on", NULL};
 static const char *const offer_keys[] = {"offered_on", "refused", NULL};
 static const char *const interruption_keys[] = {"interrupted_on", "resumed_on", NULL};
@@ -36,8 +50,7 @@ static const char *const appeal_keys[] = {"received_on", NULL};
 static const char *const closure_keys[] = {"closed_on", "reason", NULL};
 
 /* An optional object: absent or null → NULL; otherwise checked against its allowed keys. */
-static bool get_obj(json_t *root, const char *key, const char *const *keys, json_t **out,
-                    Err *e) {
+static bool get_obj(json_t *root, const char *key, const char *const *keys, json_t **out, Err *e) {
   json_t *v = json_object_get(root, key);
   *out = NULL;
   if (!v || json_is_null(v)) return true;
@@ -54,8 +67,8 @@ static bool get_array(json_t *root, const char *key, size_t max, json_t **out, E
   if (!json_is_array(v))
     return err_set(e, ERR_INVALID, key, "", "Fältet %s måste vara en lista.", key);
   if (json_array_size(v) > max)
-    return err_set(e, ERR_INVALID, key, "", "Listan %s får ha högst %zu rader (har %zu).", key,
-                   max, json_array_size(v));
+    return err_set(e, ERR_INVALID, key, "", "Listan %s får ha högst %zu rader (har %zu).", key, max,
+                   json_array_size(v));
   *out = v;
   return true;
 }
@@ -72,7 +85,8 @@ static bool parse_decision(json_t *root, DeadlineCase *c, Err *e) {
     return err_set(e, ERR_INVALID, "decision.outcome", "",
                    "Okänt beslut \"%s\"; kända: granted, partly_granted, rejected, dismissed.",
                    code);
-  bool limited = false, has_limited = json_object_get(o, "time_limited") != NULL;
+  json_t *tl = json_object_get(o, "time_limited");
+  bool limited = false, has_limited = tl && !json_is_null(tl);
   if (!cli_json_date(o, "decision", "valid_from", false, &c->valid_from, e) ||
       !cli_json_date(o, "decision", "valid_to", false, &c->valid_to, e) ||
       !json_get_bool(o, "decision", "time_limited", false, &limited, e) ||
@@ -118,8 +132,7 @@ static bool parse_lists(json_t *root, DeadlineCase *c, Err *e) {
     json_t *v = json_array_get(arr, i);
     snprintf(path, sizeof path, "follow_ups[%zu]", i);
     if (!json_is_string(v) || !date_parse(json_string_value(v), &c->follow_ups[i]))
-      return err_set(e, ERR_INVALID, path, "", "Fältet %s måste vara ett datum ÅÅÅÅ-MM-DD.",
-                     path);
+      return err_set(e, ERR_INVALID, path, "", "Fältet %s måste vara ett datum ÅÅÅÅ-MM-DD.", path);
     c->nfollow_ups = i + 1;
   }
   return true;
@@ -195,11 +208,11 @@ static bool parse(json_t *root, DeadlineCase *c, Policy *p, Date *today, Err *e)
   if (!parse_lists(root, c, e)) return false;
 
   if (!get_obj(root, "individual_plan", ip_keys, &o, e)) return false;
-  if (o && (!cli_json_date(o, "individual_plan", "offered_on", false, &c->ip_offered_on, e) ||
-            !json_get_bool(o, "individual_plan", "declined", false, &c->ip_declined, e) ||
-            !cli_json_date(o, "individual_plan", "established_on", false, &c->ip_established_on,
-                           e) ||
-            !cli_json_date(o, "individual_plan", "reviewed_on", false, &c->ip_reviewed_on, e)))
+  if (o &&
+      (!cli_json_date(o, "individual_plan", "offered_on", false, &c->ip_offered_on, e) ||
+       !json_get_bool(o, "individual_plan", "declined", false, &c->ip_declined, e) ||
+       !cli_json_date(o, "individual_plan", "established_on", false, &c->ip_established_on, e) ||
+       !cli_json_date(o, "individual_plan", "reviewed_on", false, &c->ip_reviewed_on, e)))
     return false;
 
   if (!get_obj(root, "forhandsbesked", forhandsbesked_keys, &o, e)) return false;
@@ -236,8 +249,10 @@ static bool parse(json_t *root, DeadlineCase *c, Policy *p, Date *today, Err *e)
 static void kdate(JsonW *w, const char *key, Date d) {
   char buf[DATE_STRLEN];
   jsonw_key(w, key);
-  if (date_is_set(d)) jsonw_str(w, date_format(d, buf));
-  else jsonw_null(w);
+  if (date_is_set(d))
+    jsonw_str(w, date_format(d, buf));
+  else
+    jsonw_null(w);
 }
 
 static void write_result(Str *s, const DeadlineCase *c, Date today, const DeadlineList *l) {
@@ -267,7 +282,8 @@ static void write_result(Str *s, const DeadlineCase *c, Date today, const Deadli
     kdate(&w, "report_quarter_end", d->report_quarter_end);
     jsonw_key(&w, "inputs");
     jsonw_obj_begin(&w);
-    for (size_t k = 0; k < d->ninputs; k++) jsonw_kstr(&w, d->inputs[k].name, d->inputs[k].value);
+    for (size_t k = 0; k < d->ninputs; k++)
+      jsonw_kstr(&w, d->inputs[k].name, d->inputs[k].value);
     jsonw_obj_end(&w);
     jsonw_kstr(&w, "explanation", d->explanation);
     jsonw_obj_end(&w);

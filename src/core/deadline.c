@@ -15,10 +15,10 @@
 #include "core/calendar.h"
 
 /* R-021 (12 § FL): the statutory figures are law, not policy. */
-#define REQUEST_RIGHT_MONTHS 6 /* the case not decided within six months of the application */
-#define REQUEST_DECIDE_WEEKS 4 /* decide or reject the request within four weeks */
-#define APPEAL_WEEKS 3         /* R-120 (44 § FL) */
-#define IVO_MONTHS 3           /* R-100 (28 f § LSS) */
+#define REQUEST_RIGHT_MONTHS 6  /* the case not decided within six months of the application */
+#define REQUEST_DECIDE_WEEKS 4  /* decide or reject the request within four weeks */
+#define APPEAL_WEEKS 3          /* R-120 (44 § FL) */
+#define IVO_MONTHS 3            /* R-100 (28 f § LSS) */
 #define FORHANDSBESKED_MONTHS 6 /* R-091 (16 § LSS) */
 #define IP_REVIEW_MONTHS 12     /* R-052 (10 § LSS): at least once a year */
 
@@ -61,8 +61,8 @@ static const KindInfo kinds[DEADLINE_KIND_COUNT] = {
                           "riktlinjer", CLOSE_CANCELS, true},
     [DEADLINE_IP_OFFER] = {"individual_plan_offer", "R-052", DEADLINE_DUTY, DEADLINE_BASIS_LAW,
                            "10 § LSS", CLOSE_CANCELS, false},
-    [DEADLINE_IVO_REPORT] = {"ivo_report", "R-100", DEADLINE_DUTY, DEADLINE_BASIS_LAW,
-                             "28 f § LSS", CLOSE_MEETS, false},
+    [DEADLINE_IVO_REPORT] = {"ivo_report", "R-100", DEADLINE_DUTY, DEADLINE_BASIS_LAW, "28 f § LSS",
+                             CLOSE_MEETS, false},
     [DEADLINE_PLAN] = {"plan_due", "R-041", DEADLINE_DUTY, DEADLINE_BASIS_POLICY, "riktlinjer",
                        CLOSE_CANCELS, true},
     [DEADLINE_IVO_REPORT_INTERRUPTION] = {"ivo_report_interruption", "R-100", DEADLINE_DUTY,
@@ -74,8 +74,8 @@ static const KindInfo kinds[DEADLINE_KIND_COUNT] = {
     [DEADLINE_FOLLOW_UP_BEFORE_EXPIRY] = {"follow_up_before_expiry", "R-050", DEADLINE_DUTY,
                                           DEADLINE_BASIS_POLICY, "riktlinjer", CLOSE_CANCELS,
                                           false},
-    [DEADLINE_REVIEW] = {"review_due", "R-033", DEADLINE_DUTY, DEADLINE_BASIS_POLICY,
-                         "riktlinjer", CLOSE_CANCELS, true},
+    [DEADLINE_REVIEW] = {"review_due", "R-033", DEADLINE_DUTY, DEADLINE_BASIS_POLICY, "riktlinjer",
+                         CLOSE_CANCELS, true},
     [DEADLINE_FORHANDSBESKED_EXPIRES] = {"forhandsbesked_expires", "R-091", DEADLINE_PERIOD_END,
                                          DEADLINE_BASIS_LAW, "16 § LSS", CLOSE_CANCELS, false},
     [DEADLINE_DECISION_ENDS] = {"decision_ends", "R-032", DEADLINE_PERIOD_END,
@@ -144,8 +144,7 @@ static void problem(Ctx *x, const char *rule, const char *field, const char *fmt
   va_start(ap, fmt);
   vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
-  x->out->problems[x->out->nproblems++] =
-      (DeadlineProblem){rule, field, arena_strdup(x->a, buf)};
+  x->out->problems[x->out->nproblems++] = (DeadlineProblem){rule, field, arena_strdup(x->a, buf)};
 }
 
 static const char *fmt_date(Ctx *x, Date d) {
@@ -300,23 +299,35 @@ static void rule_appeal(Ctx *x) {
 /* the policy's default period of a time-limited decision, by insats; 0 = none. */
 static int32_t default_limit_months(const Policy *p, InsatsKind k) {
   switch (k) {
-    case INSATS_PERSONLIG_ASSISTANS: return p->limit_months_pa;
-    case INSATS_LEDSAGARSERVICE: return p->limit_months_ledsagarservice;
-    case INSATS_KONTAKTPERSON: return p->limit_months_kontaktperson;
-    case INSATS_AVLOSARSERVICE: return p->limit_months_avlosarservice;
-    case INSATS_KORTTIDSVISTELSE: return p->limit_months_korttidsvistelse;
-    default: return 0;
+    case INSATS_PERSONLIG_ASSISTANS:
+      return p->limit_months_pa;
+    case INSATS_LEDSAGARSERVICE:
+      return p->limit_months_ledsagarservice;
+    case INSATS_KONTAKTPERSON:
+      return p->limit_months_kontaktperson;
+    case INSATS_AVLOSARSERVICE:
+      return p->limit_months_avlosarservice;
+    case INSATS_KORTTIDSVISTELSE:
+      return p->limit_months_korttidsvistelse;
+    default:
+      return 0;
   }
 }
 
 static const char *limit_param_name(InsatsKind k) {
   switch (k) {
-    case INSATS_PERSONLIG_ASSISTANS: return "policy.limit_months_pa";
-    case INSATS_LEDSAGARSERVICE: return "policy.limit_months_ledsagarservice";
-    case INSATS_KONTAKTPERSON: return "policy.limit_months_kontaktperson";
-    case INSATS_AVLOSARSERVICE: return "policy.limit_months_avlosarservice";
-    case INSATS_KORTTIDSVISTELSE: return "policy.limit_months_korttidsvistelse";
-    default: return "";
+    case INSATS_PERSONLIG_ASSISTANS:
+      return "policy.limit_months_pa";
+    case INSATS_LEDSAGARSERVICE:
+      return "policy.limit_months_ledsagarservice";
+    case INSATS_KONTAKTPERSON:
+      return "policy.limit_months_kontaktperson";
+    case INSATS_AVLOSARSERVICE:
+      return "policy.limit_months_avlosarservice";
+    case INSATS_KORTTIDSVISTELSE:
+      return "policy.limit_months_korttidsvistelse";
+    default:
+      return "";
   }
 }
 
@@ -336,8 +347,8 @@ static void rule_korttidstillsyn(Ctx *x) {
   Date earliest = c->spring_term_ends_on;
   bool assumed = false;
   if (!date_is_set(earliest) && date_is_set(c->birth_date)) {
-    earliest = (Date){c->birth_date.y + 13, ASSUMED_SPRING_TERM_END_MONTH,
-                      ASSUMED_SPRING_TERM_END_DAY};
+    earliest =
+        (Date){c->birth_date.y + 13, ASSUMED_SPRING_TERM_END_MONTH, ASSUMED_SPRING_TERM_END_DAY};
     assumed = true;
   }
   Date start = decision_start(c);
@@ -451,11 +462,16 @@ static void rule_contact(Ctx *x) {
  * same for an execution interrupted and not resumed within three months. */
 static void rule_ivo(Ctx *x) {
   const DeadlineCase *c = x->c;
-  Deadline *d =
-      add(x, DEADLINE_IVO_REPORT, date_add_months(c->decision_date, IVO_MONTHS), 0);
+  Deadline *d = add(x, DEADLINE_IVO_REPORT, date_add_months(c->decision_date, IVO_MONTHS), 0);
   input_date(x, d, "decision.date", c->decision_date);
   input_date(x, d, "execution.executed_on", c->executed_on);
   met_by(d, c->executed_on, "execution.executed_on");
+  /* The first refused offer is shown: it is reported to IVO but ends nothing. */
+  for (size_t i = 0; i < c->noffers; i++) {
+    if (!c->offers[i].refused) continue;
+    input_date(x, d, arena_printf(x->a, "offers[%zu].offered_on", i), c->offers[i].offered_on);
+    break;
+  }
   for (size_t i = 0; i < c->ninterruptions; i++) {
     const DeadlineInterruption *in = &c->interruptions[i];
     d = add(x, DEADLINE_IVO_REPORT_INTERRUPTION, date_add_months(in->interrupted_on, IVO_MONTHS),
@@ -539,10 +555,9 @@ static void rule_individual_plan(Ctx *x) {
 static void rule_forhandsbesked(Ctx *x) {
   const DeadlineCase *c = x->c;
   if (!date_is_set(c->forhandsbesked_available_from)) return;
-  Deadline *d = add(x, DEADLINE_FORHANDSBESKED_EXPIRES,
-                    date_period_end_months(c->forhandsbesked_available_from,
-                                           FORHANDSBESKED_MONTHS),
-                    0);
+  Deadline *d =
+      add(x, DEADLINE_FORHANDSBESKED_EXPIRES,
+          date_period_end_months(c->forhandsbesked_available_from, FORHANDSBESKED_MONTHS), 0);
   input_date(x, d, "forhandsbesked.available_from", c->forhandsbesked_available_from);
   input_date(x, d, "execution.executed_on", c->executed_on);
   met_by(d, c->executed_on, "execution.executed_on");
@@ -565,7 +580,8 @@ static bool apply_endings(Ctx *x, Deadline *d) {
         if (!date_before(d->due, c->closed_on)) return false;
         if (d->nature == DEADLINE_DUTY) d->state = DEADLINE_STATE_MISSED;
         break;
-      case CLOSE_IGNORED: break;
+      case CLOSE_IGNORED:
+        break;
     }
   }
   if (k->ends_with_decision && !met && date_is_set(x->decision_end) &&
@@ -641,7 +657,9 @@ const Deadline *deadline_find(const DeadlineList *l, DeadlineKind kind, size_t n
   return NULL;
 }
 
-void deadline_case_init(DeadlineCase *c) { memset(c, 0, sizeof *c); }
+void deadline_case_init(DeadlineCase *c) {
+  memset(c, 0, sizeof *c);
+}
 
 /* ---- codes ---- */
 
@@ -651,12 +669,18 @@ const char *deadline_kind_code(DeadlineKind k) {
 
 const char *deadline_state_code(DeadlineState s) {
   switch (s) {
-    case DEADLINE_STATE_OPEN: return "open";
-    case DEADLINE_STATE_DUE_SOON: return "due_soon";
-    case DEADLINE_STATE_OVERDUE: return "overdue";
-    case DEADLINE_STATE_MET: return "met";
-    case DEADLINE_STATE_MISSED: return "missed";
-    case DEADLINE_STATE_EXPIRED: return "expired";
+    case DEADLINE_STATE_OPEN:
+      return "open";
+    case DEADLINE_STATE_DUE_SOON:
+      return "due_soon";
+    case DEADLINE_STATE_OVERDUE:
+      return "overdue";
+    case DEADLINE_STATE_MET:
+      return "met";
+    case DEADLINE_STATE_MISSED:
+      return "missed";
+    case DEADLINE_STATE_EXPIRED:
+      return "expired";
   }
   return "unknown";
 }

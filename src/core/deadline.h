@@ -40,8 +40,8 @@
 #define DEADLINE_MAX_YEAR 2199
 
 typedef enum {
-  DEADLINE_OUTCOME_NONE = 0, /* no decision yet */
-  DEADLINE_OUTCOME_GRANTED,  /* bifall */
+  DEADLINE_OUTCOME_NONE = 0,       /* no decision yet */
+  DEADLINE_OUTCOME_GRANTED,        /* bifall */
   DEADLINE_OUTCOME_PARTLY_GRANTED, /* delvis bifall */
   DEADLINE_OUTCOME_REJECTED,       /* avslag */
   DEADLINE_OUTCOME_DISMISSED,      /* avvisning */
@@ -72,8 +72,8 @@ typedef struct {
   Date application_received; /* ansökan kom in */
   Date birth_date;           /* person; for R-084 */
 
-  Date communication_sent_on;       /* kommunicering, R-030 */
-  Date communication_reply_by;      /* sista svarsdag */
+  Date communication_sent_on;  /* kommunicering, R-030 */
+  Date communication_reply_by; /* sista svarsdag */
   Date communication_reply_received_on;
 
   Date delay_notified_on;   /* underrättelse om försening, R-022 (11 § FL) */
@@ -116,23 +116,23 @@ typedef struct {
 } DeadlineCase;
 
 typedef enum {
-  DEADLINE_DECISION_DUE,           /* R-020 handling time */
-  DEADLINE_DELAY_NOTICE,           /* R-022 tell the person why the decision is late */
-  DEADLINE_REQUEST_RIGHT,          /* R-021 six months: the person may request a decision */
-  DEADLINE_DECISION_AFTER_REQUEST, /* R-021 four weeks after the written request */
-  DEADLINE_COMMUNICATION_REPLY,    /* R-030 the person's time to reply */
-  DEADLINE_APPEAL,                 /* R-120 three weeks from notification */
-  DEADLINE_CONTACT,                /* */
-  DEADLINE_IP_OFFER,               /* R-052 offer an individual plan */
-  DEADLINE_IVO_REPORT,             /* R-100 not executed within three months */
-  DEADLINE_PLAN,                   /* R-041 genomförandeplan */
+  DEADLINE_DECISION_DUE,            /* R-020 handling time */
+  DEADLINE_DELAY_NOTICE,            /* R-022 tell the person why the decision is late */
+  DEADLINE_REQUEST_RIGHT,           /* R-021 six months: the person may request a decision */
+  DEADLINE_DECISION_AFTER_REQUEST,  /* R-021 four weeks after the written request */
+  DEADLINE_COMMUNICATION_REPLY,     /* R-030 the person's time to reply */
+  DEADLINE_APPEAL,                  /* R-120 three weeks from notification */
+  DEADLINE_CONTACT,                 /* */
+  DEADLINE_IP_OFFER,                /* R-052 offer an individual plan */
+  DEADLINE_IVO_REPORT,              /* R-100 not executed within three months */
+  DEADLINE_PLAN,                    /* R-041 genomförandeplan */
   DEADLINE_IVO_REPORT_INTERRUPTION, /* R-100 not resumed within three months */
-  DEADLINE_FOLLOW_UP,              /* R-050 at least every follow_up_months */
-  DEADLINE_IP_REVIEW,              /* R-052 individual plan reviewed yearly */
+  DEADLINE_FOLLOW_UP,               /* R-050 at least every follow_up_months */
+  DEADLINE_IP_REVIEW,               /* R-052 individual plan reviewed yearly */
   DEADLINE_FOLLOW_UP_BEFORE_EXPIRY, /* R-050 time-limited decision followed up before it ends */
-  DEADLINE_REVIEW,                 /* R-033 omprövningsdatum */
-  DEADLINE_FORHANDSBESKED_EXPIRES, /* */
-  DEADLINE_DECISION_ENDS,          /* last day of a time-limited decision */
+  DEADLINE_REVIEW,                  /* R-033 omprövningsdatum */
+  DEADLINE_FORHANDSBESKED_EXPIRES,  /* */
+  DEADLINE_DECISION_ENDS,           /* last day of a time-limited decision */
   DEADLINE_KIND_COUNT
 } DeadlineKind;
 
@@ -170,9 +170,9 @@ typedef struct {
   DeadlineInput inputs[DEADLINE_MAX_INPUTS];
   size_t ninputs;
   DeadlineState state;
-  Date met_on;        /* DATE_NONE unless met */
-  const char *met_by; /* the fact that met it: "execution.executed_on", "closure.closed_on" */
-  bool late;   /* met after due */
+  Date met_on;             /* DATE_NONE unless met */
+  const char *met_by;      /* the fact that met it: "execution.executed_on", "closure.closed_on" */
+  bool late;               /* met after due */
   Date report_quarter_end; /* first quarter end for the IVO report, if reportable */
   int seq;                 /* which one of its kind (interruptions, follow-ups), from 0 */
   const char *explanation; /* one Swedish sentence (arena) */
@@ -205,8 +205,8 @@ bool deadline_compute(const DeadlineCase *c, Date today, const Policy *p, Arena 
                       DeadlineList *out, Err *e);
 
 /* The Swedish sentence for one computed deadline (deadline_explain.c). */
-const char *deadline_explain(const Deadline *d, const DeadlineCase *c, const Policy *p,
-                             Date today, Arena *a);
+const char *deadline_explain(const Deadline *d, const DeadlineCase *c, const Policy *p, Date today,
+                             Arena *a);
 
 /* The n-th (from 0) deadline of `kind` in the list, or NULL. */
 const Deadline *deadline_find(const DeadlineList *l, DeadlineKind kind, size_t n);
@@ -215,10 +215,10 @@ const Deadline *deadline_find(const DeadlineList *l, DeadlineKind kind, size_t n
 Date deadline_quarter_end(Date d);
 
 /* Stable codes for JSON and the database. */
-const char *deadline_kind_code(DeadlineKind k);     /* "ivo_report" */
-const char *deadline_state_code(DeadlineState s);   /* "due_soon" */
-const char *deadline_basis_code(DeadlineBasis b);   /* "law" / "policy" */
-const char *deadline_outcome_code(DeadlineOutcome o); /* "partly_granted" */
+const char *deadline_kind_code(DeadlineKind k);               /* "ivo_report" */
+const char *deadline_state_code(DeadlineState s);             /* "due_soon" */
+const char *deadline_basis_code(DeadlineBasis b);             /* "law" / "policy" */
+const char *deadline_outcome_code(DeadlineOutcome o);         /* "partly_granted" */
 DeadlineOutcome deadline_outcome_from_code(const char *code); /* NONE if unknown */
 const char *deadline_closure_code(DeadlineClosure r);
 DeadlineClosure deadline_closure_from_code(const char *code); /* NONE if unknown */

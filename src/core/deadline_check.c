@@ -150,7 +150,8 @@ static bool check_decision(Chk *k) {
   if (!order(k, dec, "decision.date", c->notified_on, "decision.notified_on",
              "den enskilde kan inte få del av beslutet innan det fattats") ||
       !order(k, start, date_is_set(c->valid_from) ? "decision.valid_from" : "decision.date",
-             c->valid_to, "decision.valid_to", "beslutet kan inte upphöra innan det börjat gälla") ||
+             c->valid_to, "decision.valid_to",
+             "beslutet kan inte upphöra innan det börjat gälla") ||
       !order(k, dec, "decision.date", c->review_date, "decision.review_date",
              "omprövningsdatumet ligger efter beslutet") ||
       !order(k, dec, "decision.date", c->reviewed_on, "decision.reviewed_on",
@@ -170,8 +171,7 @@ static bool check_execution(Chk *k) {
   Date dec = c->decision_date;
   Date exe = c->executed_on;
   if (!happened(k, c->contact_on, "execution.contact_on") ||
-      !happened(k, exe, "execution.executed_on") ||
-      !happened(k, c->plan_on, "execution.plan_on"))
+      !happened(k, exe, "execution.executed_on") || !happened(k, c->plan_on, "execution.plan_on"))
     return false;
   if (!needs_favourable(k, date_is_set(c->contact_on), "execution.contact_on") ||
       !needs_favourable(k, date_is_set(exe), "execution.executed_on") ||
@@ -315,9 +315,9 @@ static bool check_other(Chk *k) {
       !order(k, c->plan_on, "execution.plan_on", cl, "closure.closed_on",
              "ingen plan upprättas i ett avslutat ärende"))
     return false;
-  if (c->nfollow_ups > 0 && !order(k, c->follow_ups[c->nfollow_ups - 1], "follow_ups",
-                                   cl, "closure.closed_on",
-                                   "ingen uppföljning görs i ett avslutat ärende"))
+  if (c->nfollow_ups > 0 &&
+      !order(k, c->follow_ups[c->nfollow_ups - 1], "follow_ups", cl, "closure.closed_on",
+             "ingen uppföljning görs i ett avslutat ärende"))
     return false;
   return true;
 }

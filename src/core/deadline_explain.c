@@ -62,8 +62,9 @@ static const char *day_kind(Date d) {
 
 static void extension(Sent *s, const Deadline *d) {
   if (!date_is_set(d->extended_from)) return;
-  put(s, "; fristens sista dag %s är %s, så den flyttas till närmast följande vardag (R-121, lag "
-         "1930:173)",
+  put(s,
+      "; fristens sista dag %s är %s, så den flyttas till närmast följande vardag (R-121, lag "
+      "1930:173)",
       ds(s, d->extended_from), day_kind(d->extended_from));
 }
 
@@ -85,27 +86,36 @@ static void duty_tail(Sent *s, const Deadline *d, const DeadlineCase *c, Date to
     case DEADLINE_STATE_OPEN:
       if (date_is_set(d->warn_from)) put(s, "; varning från %s", ds(s, d->warn_from));
       break;
-    case DEADLINE_STATE_DUE_SOON: put(s, "; fristen närmar sig (varning från %s)", ds(s, d->warn_from)); break;
+    case DEADLINE_STATE_DUE_SOON:
+      put(s, "; fristen närmar sig (varning från %s)", ds(s, d->warn_from));
+      break;
     case DEADLINE_STATE_OVERDUE:
       put(s, "; %s, %s efter fristen", missing, days(s, date_diff_days(d->due, today)));
       break;
     case DEADLINE_STATE_MET:
-      if (met_by_closure(d)) closure_clause(s, d, c);
-      else put(s, "; %s %s", done, ds(s, d->met_on));
-      if (d->late) put(s, ", %s för sent", days(s, date_diff_days(d->due, d->met_on)));
-      else put(s, ", i tid");
+      if (met_by_closure(d))
+        closure_clause(s, d, c);
+      else
+        put(s, "; %s %s", done, ds(s, d->met_on));
+      if (d->late)
+        put(s, ", %s för sent", days(s, date_diff_days(d->due, d->met_on)));
+      else
+        put(s, ", i tid");
       break;
     case DEADLINE_STATE_MISSED:
       if (date_is_set(c->closed_on) && !date_before(c->closed_on, d->due))
         put(s, "; ärendet avslutades %s utan att det hade gjorts", ds(s, c->closed_on));
-      else put(s, "; fristen passerades utan att det gjordes");
+      else
+        put(s, "; fristen passerades utan att det gjordes");
       break;
-    case DEADLINE_STATE_EXPIRED: put(s, "; fristen har gått ut"); break;
+    case DEADLINE_STATE_EXPIRED:
+      put(s, "; fristen har gått ut");
+      break;
   }
 }
 
-static void explain_decision_due(Sent *s, const Deadline *d, const DeadlineCase *c,
-                                 const Policy *p, Date today) {
+static void explain_decision_due(Sent *s, const Deadline *d, const DeadlineCase *c, const Policy *p,
+                                 Date today) {
   bool pa = c->insats == INSATS_PERSONLIG_ASSISTANS;
   put(s,
       "Ansökan om %s kom in %s och bör avgöras inom %d månader, senast %s (dagen inräknad; "
@@ -149,9 +159,8 @@ static void explain_after_request(Sent *s, const Deadline *d, const DeadlineCase
       "överklagas (12 § FL)",
       ds(s, c->written_request_on), ds(s, d->due));
   extension(s, d);
-  const char *done = d->met_by && strcmp(d->met_by, "request_rejected_on") == 0
-                         ? "begäran avslogs"
-                         : "beslut fattades";
+  const char *done = d->met_by && strcmp(d->met_by, "request_rejected_on") == 0 ? "begäran avslogs"
+                                                                                : "beslut fattades";
   duty_tail(s, d, c, today, done, "beslut saknas");
 }
 
@@ -166,8 +175,12 @@ static void explain_communication(Sent *s, const Deadline *d, const DeadlineCase
     case DEADLINE_STATE_MET:
       put(s, "; svar kom in %s%s", ds(s, d->met_on), d->late ? ", efter svarstiden" : "");
       break;
-    case DEADLINE_STATE_EXPIRED: put(s, "; svarstiden har gått ut"); break;
-    default: put(s, "; fatta inte beslut innan svarstiden gått ut"); break;
+    case DEADLINE_STATE_EXPIRED:
+      put(s, "; svarstiden har gått ut");
+      break;
+    default:
+      put(s, "; fatta inte beslut innan svarstiden gått ut");
+      break;
   }
 }
 
@@ -187,8 +200,11 @@ static void explain_appeal(Sent *s, const Deadline *d, const DeadlineCase *c) {
       else
         put(s, "; överklagandet kom in %s, i rätt tid (45 § FL)", ds(s, d->met_on));
       break;
-    case DEADLINE_STATE_EXPIRED: put(s, "; fristen har gått ut utan registrerat överklagande"); break;
-    default: break;
+    case DEADLINE_STATE_EXPIRED:
+      put(s, "; fristen har gått ut utan registrerat överklagande");
+      break;
+    default:
+      break;
   }
 }
 
@@ -215,7 +231,7 @@ static void explain_ip_offer(Sent *s, const Deadline *d, const DeadlineCase *c, 
 }
 
 /* R-100 + R-101: what the IVO report means for this decision or interruption. */
-static void explain_ivo(Sent *s, const Deadline *d, const DeadlineCase *c, Date today) {
+static void explain_ivo(Sent *s, const Deadline *d, const DeadlineCase *c) {
   bool intr = d->kind == DEADLINE_IVO_REPORT_INTERRUPTION;
   const DeadlineInterruption *in = intr ? &c->interruptions[d->seq] : NULL;
   const char *what = intr ? "Verkställigheten som avbröts" : "Beslutet från";
@@ -250,11 +266,12 @@ static void explain_ivo(Sent *s, const Deadline *d, const DeadlineCase *c, Date 
         put(s,
             ", %s efter tremånadersgränsen %s (28 f § LSS): det var rapporteringspliktigt från "
             "kvartalet som slutar %s, och %s rapporteras till IVO",
-            days(s, date_diff_days(d->due, d->met_on)), ds(s, d->due),
-            ds(s, d->report_quarter_end), met_by_closure(d) ? "avslutet" : "verkställigheten");
+            days(s, date_diff_days(d->due, d->met_on)), ds(s, d->due), ds(s, d->report_quarter_end),
+            met_by_closure(d) ? "avslutet" : "verkställigheten");
       else
-        put(s, ", inom tre månader (senast %s, dagen inräknad; 28 f § LSS), så %s rapporteras "
-               "inte till IVO",
+        put(s,
+            ", inom tre månader (senast %s, dagen inräknad; 28 f § LSS), så %s rapporteras "
+            "inte till IVO",
             ds(s, d->due), intr ? "avbrottet" : "beslutet");
       break;
     default:
@@ -262,8 +279,6 @@ static void explain_ivo(Sent *s, const Deadline *d, const DeadlineCase *c, Date 
           "%s %s ska %s inom tre månader, senast %s (dagen inräknad); annars rapporteras %s till "
           "IVO (28 f § LSS)",
           what, ds(s, from), do_it, ds(s, d->due), intr ? "avbrottet" : "det");
-      if (d->state == DEADLINE_STATE_MISSED) put(s, "; ärendet avslutades %s", ds(s, c->closed_on));
-      (void)today;
       break;
   }
 }
@@ -300,8 +315,7 @@ static void explain_expiry_follow_up(Sent *s, const Deadline *d, const DeadlineC
 }
 
 static void explain_review(Sent *s, const Deadline *d, const DeadlineCase *c, Date today) {
-  put(s,
-      "Beslutet om %s ska omprövas senast omprövningsdatumet %s (dagen inräknad; riktlinjer)",
+  put(s, "Beslutet om %s ska omprövas senast omprövningsdatumet %s (dagen inräknad; riktlinjer)",
       insats_short(c->insats), ds(s, d->due));
   duty_tail(s, d, c, today, "omprövning gjordes", "omprövning saknas");
 }
@@ -326,8 +340,11 @@ static void explain_forhandsbesked(Sent *s, const Deadline *d, const DeadlineCas
       put(s, "; insatsen verkställdes %s%s", ds(s, d->met_on),
           d->late ? ", efter att förhandsbeskedet upphört" : "");
       break;
-    case DEADLINE_STATE_EXPIRED: put(s, "; förhandsbeskedet har upphört att gälla"); break;
-    default: break;
+    case DEADLINE_STATE_EXPIRED:
+      put(s, "; förhandsbeskedet har upphört att gälla");
+      break;
+    default:
+      break;
   }
 }
 
@@ -354,36 +371,72 @@ static void explain_decision_ends(Sent *s, const Deadline *d, const DeadlineCase
       put(s, "; det upphör inom %d dagar: följ upp och pröva behovet av ett nytt beslut",
           (int)p->follow_up_before_expiry_days);
       break;
-    case DEADLINE_STATE_EXPIRED: put(s, "; beslutet har upphört"); break;
-    default: break;
+    case DEADLINE_STATE_EXPIRED:
+      put(s, "; beslutet har upphört");
+      break;
+    default:
+      break;
   }
 }
 
-const char *deadline_explain(const Deadline *d, const DeadlineCase *c, const Policy *p,
-                             Date today, Arena *a) {
+const char *deadline_explain(const Deadline *d, const DeadlineCase *c, const Policy *p, Date today,
+                             Arena *a) {
   Sent s;
   s.len = 0;
   s.next = 0;
   s.buf[0] = '\0';
   switch (d->kind) {
-    case DEADLINE_DECISION_DUE: explain_decision_due(&s, d, c, p, today); break;
-    case DEADLINE_DELAY_NOTICE: explain_delay_notice(&s, d, c, today); break;
-    case DEADLINE_REQUEST_RIGHT: explain_request_right(&s, d, c, today); break;
-    case DEADLINE_DECISION_AFTER_REQUEST: explain_after_request(&s, d, c, today); break;
-    case DEADLINE_COMMUNICATION_REPLY: explain_communication(&s, d, c); break;
-    case DEADLINE_APPEAL: explain_appeal(&s, d, c); break;
-    case DEADLINE_CONTACT: explain_contact(&s, d, c, p, today); break;
-    case DEADLINE_IP_OFFER: explain_ip_offer(&s, d, c, today); break;
+    case DEADLINE_DECISION_DUE:
+      explain_decision_due(&s, d, c, p, today);
+      break;
+    case DEADLINE_DELAY_NOTICE:
+      explain_delay_notice(&s, d, c, today);
+      break;
+    case DEADLINE_REQUEST_RIGHT:
+      explain_request_right(&s, d, c, today);
+      break;
+    case DEADLINE_DECISION_AFTER_REQUEST:
+      explain_after_request(&s, d, c, today);
+      break;
+    case DEADLINE_COMMUNICATION_REPLY:
+      explain_communication(&s, d, c);
+      break;
+    case DEADLINE_APPEAL:
+      explain_appeal(&s, d, c);
+      break;
+    case DEADLINE_CONTACT:
+      explain_contact(&s, d, c, p, today);
+      break;
+    case DEADLINE_IP_OFFER:
+      explain_ip_offer(&s, d, c, today);
+      break;
     case DEADLINE_IVO_REPORT:
-    case DEADLINE_IVO_REPORT_INTERRUPTION: explain_ivo(&s, d, c, today); break;
-    case DEADLINE_PLAN: explain_plan(&s, d, c, p, today); break;
-    case DEADLINE_FOLLOW_UP: explain_follow_up(&s, d, c, p, today); break;
-    case DEADLINE_IP_REVIEW: explain_ip_review(&s, d, c, today); break;
-    case DEADLINE_FOLLOW_UP_BEFORE_EXPIRY: explain_expiry_follow_up(&s, d, c, p, today); break;
-    case DEADLINE_REVIEW: explain_review(&s, d, c, today); break;
-    case DEADLINE_FORHANDSBESKED_EXPIRES: explain_forhandsbesked(&s, d, c); break;
-    case DEADLINE_DECISION_ENDS: explain_decision_ends(&s, d, c, p); break;
-    case DEADLINE_KIND_COUNT: break;
+    case DEADLINE_IVO_REPORT_INTERRUPTION:
+      explain_ivo(&s, d, c);
+      break;
+    case DEADLINE_PLAN:
+      explain_plan(&s, d, c, p, today);
+      break;
+    case DEADLINE_FOLLOW_UP:
+      explain_follow_up(&s, d, c, p, today);
+      break;
+    case DEADLINE_IP_REVIEW:
+      explain_ip_review(&s, d, c, today);
+      break;
+    case DEADLINE_FOLLOW_UP_BEFORE_EXPIRY:
+      explain_expiry_follow_up(&s, d, c, p, today);
+      break;
+    case DEADLINE_REVIEW:
+      explain_review(&s, d, c, today);
+      break;
+    case DEADLINE_FORHANDSBESKED_EXPIRES:
+      explain_forhandsbesked(&s, d, c);
+      break;
+    case DEADLINE_DECISION_ENDS:
+      explain_decision_ends(&s, d, c, p);
+      break;
+    case DEADLINE_KIND_COUNT:
+      break;
   }
   put(&s, ".");
   return arena_strdup(a, s.buf);

@@ -119,7 +119,7 @@ static bool validate_person(EligCtx *c, Err *e) {
     return err_set(e, ERR_INVALID, has_birth ? "person.birth_date" : "person.age", "",
                    "Åldern %d år på ansökningsdagen är orimlig (högst %d).", c->age, ELIG_MAX_AGE);
   c->child = c->age < 18;
-  if (a->housing == ELIG_HOUSING_NONE)
+  if (a->housing == ELIG_HOUSING_NONE && !c->applicant_only)
     return err_set(e, ERR_INVALID, "person.housing", "", "Fältet person.housing saknas.");
   /* R-002: capacity decides who applies from 15 years; the wish of a capable person decides
    * whether to investigate at all. */
@@ -221,7 +221,9 @@ static bool validate_requests(EligCtx *c, Err *e) {
     if (r->purpose != ELIG_PURPOSE_UNSET && r->kind != INSATS_AVLOSARSERVICE)
       return err_set(e, ERR_INVALID, arena_printf(c->arena, "requested[%zu].purpose", i), "",
                      "purpose gäller bara avlösarservice.");
-    /* Facts a requested insats depends on must be stated, never assumed. */
+    /* Facts a requested insats depends on must be stated, never assumed (but they are found in
+     * the investigation, so registration does not ask for them). */
+    if (c->applicant_only) continue;
     if (r->kind == INSATS_DAGLIG_VERKSAMHET) {
       if (a->working == ELIG_UNSET)
         return err_set(e, ERR_INVALID, "person.working", "R-012",
@@ -278,6 +280,23 @@ bool eligibility_assess(const EligApplication *app, const Policy *pol, Date toda
   out->insatser = arena_array(a, app->n_requested, sizeof *out->insatser);
   for (size_t i = 0; i < app->n_requested; i++)
     eligibility_check_insats(&c, i, out, &out->insatser[i]);
+  return true;
+}
+
+bool eligibility_assess_applicant(const EligApplication *app, const Policy *pol, Date today,
+                                  Arena *a, EligResult *out, Err *e) {
+  memset(out, 0, sizeof *out);
+  EligCtx c = {.app = app, .pol = pol, .today = today, .arena = a, .applicant_only = true};
+  if (!validate_person(&c, e) || !validate_applicants(&c, e) || !validate_requests(&c, e))
+    return false;
+  int guardian_applicants = 0;
+  for (size_t i = 0; i < app->n_applicants; i++)
+    if (app->applicants[i].role == ELIG_ROLE_GUARDIAN) guardian_applicants++;
+  c.r003_applies =
+      c.child && app->guardians == 2 && guardian_applicants == 1 && app->guardians_disagree;
+  out->age = c.age;
+  if (c.birth_known) out->pa_limit_day = lawdata_pa_age_limit_reached(app->birth_date);
+  eligibility_check_applicant(&c, out);
   return true;
 }
 

@@ -125,7 +125,7 @@ typedef struct {
   EligHousing housing;
   const EligApplicant *applicants;
   size_t n_applicants;
-  int guardians;           /* number of guardians (children: 1 or 2; adults: 0); -1 not stated */
+  int guardians;           /* number of guardians: 1 or 2 for a child, 0 for an adult */
   bool guardians_disagree; /* one guardian applies and the other objects */
   EligPersonkrets personkrets;
   const EligRequest *requested;
@@ -188,6 +188,12 @@ typedef struct {
  * computed answer in *out. */
 bool eligibility_assess(const EligApplication *app, const Policy *pol, Date today, Arena *a,
                         EligResult *out, Err *e);
+
+/* Only who may apply (R-001, R-002, R-003), for registering an application: the facts the
+ * insatser depend on (housing, work, school) belong to the investigation and are not asked for.
+ * Fills out->applicant and out->applicant_reasons; the rest stays empty. */
+bool eligibility_assess_applicant(const EligApplication *app, const Policy *pol, Date today,
+                                  Arena *a, EligResult *out, Err *e);
 
 /* Stable codes for JSON, and their inverses (NONE/UNSET for an unknown code). */
 const char *eligibility_level_code(EligLevel level);   /* "ok", "info", "warning", "refused" */

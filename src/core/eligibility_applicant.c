@@ -123,8 +123,8 @@ static void check_ombud_without_poa(EligCtx *c, EligReasons *r, const Roles *ro,
   if (ro->ombud == ro->ombud_with_poa) return;
   eligibility_reason_add(c, r, "R-002", valid ? ELIG_LEVEL_WARNING : ELIG_LEVEL_REFUSED,
                          "applicants",
-                         "Ombudets behörighet ska styrkas med en skriftlig fullmakt, uppvisad i "
-                         "original (14–15 §§ FL); fullmakt saknas.");
+                         "Ombudets behörighet ska styrkas med en skriftlig fullmakt som visas i "
+                         "original och läggs i akten; fullmakt saknas.");
 }
 
 static bool check_child_under_15(EligCtx *c, EligReasons *r, const Roles *ro) {
@@ -197,8 +197,7 @@ static bool check_adult(EligCtx *c, EligReasons *r, const Roles *ro) {
                              "Den enskilde är vuxen och har själv ansökt (8 § LSS).");
     if (ro->ombud_with_poa)
       eligibility_reason_add(c, r, "R-002", ELIG_LEVEL_OK, "applicants",
-                             "Ombud med skriftlig fullmakt företräder den enskilde (8 § LSS, "
-                             "14–15 §§ FL).");
+                             "Ombud med skriftlig fullmakt företräder den enskilde (14 § FL).");
     check_ombud_without_poa(c, r, ro, valid);
     if (ro->god_man + ro->forvaltare + ro->ffh > 0)
       eligibility_reason_add(

@@ -201,10 +201,10 @@ static void check_pa_exclusions(EligCtx *c, EligReasons *r) {
 
 /* ---- the other insatser ---- */
 
-/* R-080: ledsagarservice — not for someone under 66 with personal assistance (met by it), as a
- * rule not in bostad med särskild service. */
+/* R-080: ledsagarservice — not for someone under the policy's age (66) with personal assistance
+ * (met by it), as a rule not in bostad med särskild service. */
 static void check_ledsagarservice(EligCtx *c, EligReasons *r) {
-  if (has_pa(c) && c->age < ELIG_COMPANION_PA_AGE)
+  if (has_pa(c) && c->age < c->pol->companion_with_pa_min_age)
     eligibility_reason_add(c, r, "R-080", ELIG_LEVEL_REFUSED, "current",
                            "Personen är %d år och har personlig assistans: behovet av ledsagning "
                            "tillgodoses genom utökad assistans (9 § 3 LSS).",
@@ -213,9 +213,9 @@ static void check_ledsagarservice(EligCtx *c, EligReasons *r) {
     eligibility_reason_add(c, r, "R-080", ELIG_LEVEL_OK, "current",
                            "Personen har personlig assistans men har fyllt %d år: ledsagarservice "
                            "kan prövas (9 § 3 LSS).",
-                           ELIG_COMPANION_PA_AGE);
+                           c->pol->companion_with_pa_min_age);
   else if (eligibility_has_requested(c, INSATS_PERSONLIG_ASSISTANS) &&
-           c->age < ELIG_COMPANION_PA_AGE)
+           c->age < c->pol->companion_with_pa_min_age)
     eligibility_reason_add(c, r, "R-080", ELIG_LEVEL_WARNING, "requested",
                            "Personlig assistans är också sökt: beviljas den tillgodoses behovet av "
                            "ledsagning genom assistansen (9 § 3 LSS).");

@@ -6,10 +6,6 @@
 
 #include "core/eligibility.h"
 
-/* R-080: ledsagarservice is not given to someone under this age who has personal assistance.
- * LOCAL CONSTANT until Policy has it (parameter companion_with_pa_min_age, default 66, R-080). */
-#define ELIG_COMPANION_PA_AGE 66
-
 typedef struct {
   const EligApplication *app;
   const Policy *pol;
@@ -22,6 +18,7 @@ typedef struct {
   bool child;        /* under 18 */
   bool r003_applies; /* two guardians, one applied, they disagree */
   int facts_group;   /* lowest group whose facts are met, before R-010's evidence; 0 = none */
+  bool applicant_only; /* registration: only who may apply; facts of the insatser not needed */
 } EligCtx;
 
 /* Appends a reason; the text is formatted into the arena. */

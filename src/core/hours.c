@@ -420,7 +420,8 @@ static bool bucket_is_basic(int b) {
   return b == BUCKET_TUBE || (b < HOURS_NEED_COUNT && need_tab[b].basic);
 }
 
-/* " under perioden school (39 av 52 veckor)" or "" for every week. */
+/* " under perioden school (39 av 52 veckor)", or for every week " alla veckor" (or nothing
+ * when the assessment declares no periods). */
 static const char *period_phrase(Arena *ar, const Periods *p, int k) {
   if (k < 0) return p->a->nperiods > 0 ? " alla veckor" : "";
   return arena_printf(ar, " under perioden %s (%d av %d veckor)", p->codes[k], (int)p->weeks[k],

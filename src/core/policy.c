@@ -57,6 +57,9 @@ const PolicyParam policy_params[] = {
       "Assistansomkostnader per beviljad timme, mot kvitto (riktlinjerna: högst 2 kr/timme)."),
     P(companion_notice_months, PARAM_INT, 1, 0, 6, "månader", "R-080",
       "Uppsägningstid för ledsagarens uppdrag."),
+    P(companion_with_pa_min_age, PARAM_INT, 66, 60, 75, "år", "R-080",
+      "Ledsagarservice ges inte till den som har personlig assistans och är yngre än så här "
+      "(behovet tillgodoses genom utökad assistans)."),
     P(housing_purchase_notice_min_months, PARAM_INT, 1, 0, 12, "månader", "R-085",
       "Kortaste uppsägningstid i avtal om externt köpt boende."),
     P(housing_purchase_notice_max_months, PARAM_INT, 3, 0, 12, "månader", "R-085",

@@ -41,6 +41,7 @@ typedef struct {
   int32_t pa_trip_notice_days;               /* */
   int64_t assistance_expense_ore_per_hour;   /* */
   int32_t companion_notice_months;           /* */
+  int32_t companion_with_pa_min_age;         /* */
   int32_t housing_purchase_notice_min_months; /* */
   int32_t housing_purchase_notice_max_months; /* */
   int32_t habilitation_payment_day;           /* */

@@ -74,7 +74,8 @@ static void refused(const DeadlineCase *c, const char *today, const char *field)
   err_clear(&e);
   assert_false(deadline_compute(c, d_(today), &policy, &arena, &list, &e));
   assert_int_equal(e.code, ERR_INVALID);
-  if (strcmp(e.field, field) != 0) fail_msg("refusal names %s (%s), expected %s", e.field, e.msg, field);
+  if (strcmp(e.field, field) != 0)
+    fail_msg("refusal names %s (%s), expected %s", e.field, e.msg, field);
   assert_true(strlen(e.msg) > 10);
 }
 
@@ -155,8 +156,8 @@ static void test_R020_personal_assistance_warn_at_three_months_overdue_after_fou
 
 static void test_R020_met_by_the_decision_in_time_or_late(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_PERSONLIG_ASSISTANS, "2026-01-15", "2026-05-15",
-                           DEADLINE_OUTCOME_REJECTED);
+  DeadlineCase c =
+      decided(INSATS_PERSONLIG_ASSISTANS, "2026-01-15", "2026-05-15", DEADLINE_OUTCOME_REJECTED);
   compute(&c, "2026-06-01");
   const Deadline *d = get(DEADLINE_DECISION_DUE, 0);
   assert_state(d, DEADLINE_STATE_MET);
@@ -288,8 +289,10 @@ static void test_R021_R121_statutory_table(void **state) {
     compute(&c, v[1]);
     const Deadline *d = get(DEADLINE_DECISION_AFTER_REQUEST, 0);
     assert_date(d->due, v[2], v[1]);
-    if (strcmp(v[3], "-") == 0) assert_false(date_is_set(d->extended_from));
-    else assert_date(d->extended_from, v[3], "extended_from");
+    if (strcmp(v[3], "-") == 0)
+      assert_false(date_is_set(d->extended_from));
+    else
+      assert_date(d->extended_from, v[3], "extended_from");
     rows++;
   }
   fclose(f);
@@ -334,8 +337,10 @@ static void test_R120_R121_appeal_table(void **state) {
     const Deadline *d = get(DEADLINE_APPEAL, 0);
     assert_date(d->due, v[2], v[1]);
     assert_true(d->statutory);
-    if (strcmp(v[3], "-") == 0) assert_false(date_is_set(d->extended_from));
-    else assert_date(d->extended_from, v[3], "extended_from");
+    if (strcmp(v[3], "-") == 0)
+      assert_false(date_is_set(d->extended_from));
+    else
+      assert_date(d->extended_from, v[3], "extended_from");
     rows++;
   }
   fclose(f);
@@ -344,8 +349,8 @@ static void test_R120_R121_appeal_table(void **state) {
 
 static void test_R120_julafton_on_day_21_moves_to_monday(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_LEDSAGARSERVICE, "2026-10-01", "2026-12-01",
-                           DEADLINE_OUTCOME_PARTLY_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_LEDSAGARSERVICE, "2026-10-01", "2026-12-01", DEADLINE_OUTCOME_PARTLY_GRANTED);
   c.notified_on = d_("2026-12-03");
   compute(&c, "2026-12-03");
   const Deadline *d = get(DEADLINE_APPEAL, 0);
@@ -359,8 +364,8 @@ static void test_R120_julafton_on_day_21_moves_to_monday(void **state) {
 static void test_R120_timeliness_of_a_received_appeal(void **state) {
   (void)state;
   /* Received Monday 2026-03-02 → the last day is Monday 2026-03-23. */
-  DeadlineCase c = decided(INSATS_PERSONLIG_ASSISTANS, "2026-01-10", "2026-02-27",
-                           DEADLINE_OUTCOME_REJECTED);
+  DeadlineCase c =
+      decided(INSATS_PERSONLIG_ASSISTANS, "2026-01-10", "2026-02-27", DEADLINE_OUTCOME_REJECTED);
   c.notified_on = d_("2026-03-02");
   compute(&c, "2026-03-23");
   assert_state(get(DEADLINE_APPEAL, 0), DEADLINE_STATE_OPEN);
@@ -383,8 +388,8 @@ static void test_R120_timeliness_of_a_received_appeal(void **state) {
 
 static void test_R120_appeal_without_notification_date_is_a_problem(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_LEDSAGARSERVICE, "2026-01-10", "2026-02-27",
-                           DEADLINE_OUTCOME_REJECTED);
+  DeadlineCase c =
+      decided(INSATS_LEDSAGARSERVICE, "2026-01-10", "2026-02-27", DEADLINE_OUTCOME_REJECTED);
   c.appeal_received_on = d_("2026-03-10");
   compute(&c, "2026-03-30");
   assert_null(deadline_find(&list, DEADLINE_APPEAL, 0));
@@ -420,8 +425,8 @@ static void test_R100_R122_three_months_table(void **state) {
 
 static void test_R100_decision_2025_11_30_reported_after_2026_02_28(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_DAGLIG_VERKSAMHET, "2025-10-01", "2025-11-30",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_DAGLIG_VERKSAMHET, "2025-10-01", "2025-11-30", DEADLINE_OUTCOME_GRANTED);
   compute(&c, "2026-03-01");
   const Deadline *d = get(DEADLINE_IVO_REPORT, 0);
   assert_date(d->due, "2026-02-28", "due");
@@ -432,12 +437,11 @@ static void test_R100_decision_2025_11_30_reported_after_2026_02_28(void **state
 
 static void test_R100_explanation_names_the_decision_the_limit_and_IVO(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_BOSTAD_VUXNA, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_BOSTAD_VUXNA, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_GRANTED);
   compute(&c, "2026-05-15");
   const Deadline *d = get(DEADLINE_IVO_REPORT, 0);
-  assert_contains(d->explanation,
-                  "Beslutet från 2026-02-14 har inte verkställts inom tre månader");
+  assert_contains(d->explanation, "Beslutet från 2026-02-14 har inte verkställts inom tre månader");
   assert_contains(d->explanation, "2026-05-14 (dagen inräknad; 28 f § LSS)");
   assert_contains(d->explanation, "IVO");
   assert_contains(d->explanation, "2026-06-30");
@@ -445,8 +449,8 @@ static void test_R100_explanation_names_the_decision_the_limit_and_IVO(void **st
 
 static void test_R100_a_refused_offer_does_not_stop_it(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_BOSTAD_VUXNA, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_BOSTAD_VUXNA, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_GRANTED);
   c.offers[0] = (DeadlineOffer){d_("2026-03-10"), true};
   c.noffers = 1;
   compute(&c, "2026-06-01");
@@ -458,8 +462,8 @@ static void test_R100_a_refused_offer_does_not_stop_it(void **state) {
 
 static void test_R100_only_execution_or_closure_meets_it(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_PARTLY_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_PARTLY_GRANTED);
   c.executed_on = d_("2026-04-01");
   compute(&c, "2026-06-01");
   const Deadline *d = get(DEADLINE_IVO_REPORT, 0);
@@ -486,8 +490,8 @@ static void test_R100_only_execution_or_closure_meets_it(void **state) {
 
 static void test_R100_not_for_a_rejected_decision(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_REJECTED);
+  DeadlineCase c =
+      decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_REJECTED);
   compute(&c, "2026-06-01");
   assert_null(deadline_find(&list, DEADLINE_IVO_REPORT, 0));
   assert_null(deadline_find(&list, DEADLINE_CONTACT, 0));
@@ -495,8 +499,8 @@ static void test_R100_not_for_a_rejected_decision(void **state) {
 
 static void test_R100_interruption_not_resumed_within_three_months(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_LEDSAGARSERVICE, "2025-11-01", "2025-12-15",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_LEDSAGARSERVICE, "2025-11-01", "2025-12-15", DEADLINE_OUTCOME_GRANTED);
   c.executed_on = d_("2026-01-10");
   c.interruptions[0] = (DeadlineInterruption){d_("2026-05-31"), DATE_NONE};
   c.ninterruptions = 1;
@@ -533,8 +537,8 @@ static void test_R100_interruption_not_resumed_within_three_months(void **state)
 static void test_R040_R121_contact_14_days_exact_even_on_a_saturday(void **state) {
   (void)state;
   /* 2026-02-14 + 14 days = Saturday 2026-02-28: a policy deadline shows the exact date. */
-  DeadlineCase c = decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_GRANTED);
   compute(&c, "2026-02-20");
   const Deadline *d = get(DEADLINE_CONTACT, 0);
   assert_date(d->due, "2026-02-28", "due");
@@ -561,8 +565,8 @@ static void test_R040_contact_for_every_insats_granted_here(void **state) {
 
 static void test_R040_uses_the_policy_contact_days(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_AVLOSARSERVICE, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_AVLOSARSERVICE, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_GRANTED);
   Policy p = policy;
   p.contact_days = 10;
   Err e;
@@ -573,8 +577,8 @@ static void test_R040_uses_the_policy_contact_days(void **state) {
 
 static void test_R041_plan_21_days_after_execution(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_DAGLIG_VERKSAMHET, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_DAGLIG_VERKSAMHET, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_GRANTED);
   compute(&c, "2026-02-20");
   assert_null(deadline_find(&list, DEADLINE_PLAN, 0)); /* not executed: no plan yet */
   c.executed_on = d_("2026-03-01");
@@ -595,8 +599,8 @@ static void test_R041_plan_21_days_after_execution(void **state) {
 
 static void test_R050_yearly_from_execution_then_from_each_follow_up(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_BOSTAD_VUXNA, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_BOSTAD_VUXNA, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_GRANTED);
   c.executed_on = d_("2026-03-01");
   compute(&c, "2026-04-01");
   assert_date(get(DEADLINE_FOLLOW_UP, 0)->due, "2027-03-01", "a year after execution");
@@ -613,8 +617,8 @@ static void test_R050_yearly_from_execution_then_from_each_follow_up(void **stat
 
 static void test_R050_R122_leap_day_execution(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_BOSTAD_VUXNA, "2024-01-05", "2024-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_BOSTAD_VUXNA, "2024-01-05", "2024-02-14", DEADLINE_OUTCOME_GRANTED);
   c.executed_on = d_("2024-02-29");
   compute(&c, "2024-03-01");
   assert_date(get(DEADLINE_FOLLOW_UP, 0)->due, "2025-02-28", "2024-02-29 + 12 months");
@@ -622,8 +626,8 @@ static void test_R050_R122_leap_day_execution(void **state) {
 
 static void test_R050_R032_time_limited_decision_followed_up_before_expiry(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_LEDSAGARSERVICE, "2026-01-05", "2026-03-01",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_LEDSAGARSERVICE, "2026-01-05", "2026-03-01", DEADLINE_OUTCOME_GRANTED);
   c.valid_to = d_("2027-02-28");
   c.time_limited = true;
   c.executed_on = d_("2026-03-05");
@@ -653,8 +657,8 @@ static void test_R050_R032_time_limited_decision_followed_up_before_expiry(void 
 static void test_R032_R122_default_period_ends_the_day_before(void **state) {
   (void)state;
   /* personal assistance 2 years from 2026-03-01 → through 2028-02-29 (domain.md R-122) */
-  DeadlineCase c = decided(INSATS_PERSONLIG_ASSISTANS, "2026-01-05", "2026-03-01",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_PERSONLIG_ASSISTANS, "2026-01-05", "2026-03-01", DEADLINE_OUTCOME_GRANTED);
   c.time_limited = true;
   c.review_date = d_("2027-09-01");
   compute(&c, "2026-03-02");
@@ -682,8 +686,8 @@ static void test_R032_R122_default_period_ends_the_day_before(void **state) {
 
 static void test_R032_lasting_decision_has_no_end(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_BOSTAD_VUXNA, "2026-01-05", "2026-03-01",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_BOSTAD_VUXNA, "2026-01-05", "2026-03-01", DEADLINE_OUTCOME_GRANTED);
   compute(&c, "2026-03-02");
   assert_null(deadline_find(&list, DEADLINE_DECISION_ENDS, 0));
   assert_null(deadline_find(&list, DEADLINE_FOLLOW_UP_BEFORE_EXPIRY, 0));
@@ -691,8 +695,8 @@ static void test_R032_lasting_decision_has_no_end(void **state) {
 
 static void test_R032_time_limited_without_end_and_without_default_is_a_problem(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_DAGLIG_VERKSAMHET, "2026-01-05", "2026-03-01",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_DAGLIG_VERKSAMHET, "2026-01-05", "2026-03-01", DEADLINE_OUTCOME_GRANTED);
   c.time_limited = true;
   compute(&c, "2026-03-02");
   assert_null(deadline_find(&list, DEADLINE_DECISION_ENDS, 0));
@@ -701,8 +705,8 @@ static void test_R032_time_limited_without_end_and_without_default_is_a_problem(
 
 static void test_R033_personal_assistance_without_review_date_is_a_problem(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_PERSONLIG_ASSISTANS, "2026-01-05", "2026-03-01",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_PERSONLIG_ASSISTANS, "2026-01-05", "2026-03-01", DEADLINE_OUTCOME_GRANTED);
   compute(&c, "2026-03-02");
   const DeadlineProblem *pr = problem("R-033", "decision.review_date");
   assert_non_null(pr);
@@ -725,8 +729,8 @@ static void test_R033_personal_assistance_without_review_date_is_a_problem(void 
 
 static void test_R033_review_date_is_a_deadline_met_by_the_review(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_PERSONLIG_ASSISTANS, "2026-01-05", "2026-03-01",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_PERSONLIG_ASSISTANS, "2026-01-05", "2026-03-01", DEADLINE_OUTCOME_GRANTED);
   c.review_date = d_("2027-03-01");
   compute(&c, "2027-03-02");
   const Deadline *d = get(DEADLINE_REVIEW, 0);
@@ -742,8 +746,8 @@ static void test_R033_review_date_is_a_deadline_met_by_the_review(void **state) 
 
 static void test_R052_offered_with_the_decision_reviewed_yearly(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_KORTTIDSVISTELSE, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_KORTTIDSVISTELSE, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_GRANTED);
   compute(&c, "2026-02-14");
   const Deadline *d = get(DEADLINE_IP_OFFER, 0);
   assert_date(d->due, "2026-02-14", "offer at the decision");
@@ -765,8 +769,8 @@ static void test_R052_offered_with_the_decision_reviewed_yearly(void **state) {
 
 static void test_R052_declined_plan_is_not_reviewed(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_KORTTIDSVISTELSE, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_KORTTIDSVISTELSE, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_GRANTED);
   c.ip_offered_on = d_("2026-02-14");
   c.ip_declined = true;
   compute(&c, "2027-06-01");
@@ -780,8 +784,8 @@ static void test_R052_declined_plan_is_not_reviewed(void **state) {
 
 static void test_R084_ends_when_upper_secondary_school_ends(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_KORTTIDSTILLSYN, "2026-04-01", "2026-06-20",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_KORTTIDSTILLSYN, "2026-04-01", "2026-06-20", DEADLINE_OUTCOME_GRANTED);
   c.birth_date = d_("2013-05-10");
   c.upper_secondary_ends_on = d_("2032-06-11");
   compute(&c, "2026-06-21");
@@ -800,8 +804,8 @@ static void test_R084_ends_when_upper_secondary_school_ends(void **state) {
 static void test_R084_not_before_the_spring_term_ends_the_year_of_13(void **state) {
   (void)state;
   /* born 2013-05-10: turns 13 in 2026; without a school date, 15 June 2026 is assumed */
-  DeadlineCase c = decided(INSATS_KORTTIDSTILLSYN, "2026-03-01", "2026-05-01",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_KORTTIDSTILLSYN, "2026-03-01", "2026-05-01", DEADLINE_OUTCOME_GRANTED);
   c.birth_date = d_("2013-05-10");
   c.upper_secondary_ends_on = d_("2032-06-11");
   compute(&c, "2026-05-02");
@@ -824,8 +828,8 @@ static void test_R084_not_before_the_spring_term_ends_the_year_of_13(void **stat
 
 static void test_R084_without_school_end_is_a_problem(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_KORTTIDSTILLSYN, "2026-03-01", "2026-06-20",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_KORTTIDSTILLSYN, "2026-03-01", "2026-06-20", DEADLINE_OUTCOME_GRANTED);
   compute(&c, "2026-06-21");
   assert_null(deadline_find(&list, DEADLINE_DECISION_ENDS, 0));
   assert_non_null(problem("R-084", "school.upper_secondary_ends_on"));
@@ -833,8 +837,8 @@ static void test_R084_without_school_end_is_a_problem(void **state) {
 
 static void test_R084_spring_term_in_the_wrong_year_is_refused(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_KORTTIDSTILLSYN, "2026-03-01", "2026-06-20",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_KORTTIDSTILLSYN, "2026-03-01", "2026-06-20", DEADLINE_OUTCOME_GRANTED);
   c.birth_date = d_("2013-05-10");
   c.spring_term_ends_on = d_("2025-06-13");
   refused(&c, "2026-06-21", "school.spring_term_ends_on");
@@ -844,8 +848,8 @@ static void test_R084_spring_term_in_the_wrong_year_is_refused(void **state) {
 
 static void test_R091_forhandsbesked_valid_six_months_from_availability(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_BOSTAD_VUXNA, "2026-01-05", "2026-02-01",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_BOSTAD_VUXNA, "2026-01-05", "2026-02-01", DEADLINE_OUTCOME_GRANTED);
   c.forhandsbesked_available_from = d_("2026-03-01");
   compute(&c, "2026-08-31");
   const Deadline *d = get(DEADLINE_FORHANDSBESKED_EXPIRES, 0);
@@ -870,8 +874,8 @@ static void test_R091_forhandsbesked_valid_six_months_from_availability(void **s
 
 static void test_R100_R040_closure_ends_duties(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_GRANTED);
   c.closed_on = d_("2026-02-20");
   c.closure_reason = DEADLINE_CLOSURE_NEED_ENDED;
   compute(&c, "2026-06-01");
@@ -898,8 +902,8 @@ static void test_R020_withdrawn_application_ends_the_handling_time(void **state)
 
 /* A case that produces every kind: used for properties that hold for each deadline. */
 static DeadlineCase full_case(void) {
-  DeadlineCase c = decided(INSATS_LEDSAGARSERVICE, "2025-06-02", "2026-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_LEDSAGARSERVICE, "2025-06-02", "2026-02-14", DEADLINE_OUTCOME_GRANTED);
   c.communication_sent_on = d_("2026-01-20");
   c.communication_reply_by = d_("2026-02-03");
   c.delay_notified_on = d_("2025-07-20");
@@ -963,15 +967,15 @@ static void test_R020_only_deadlines_whose_inputs_exist(void **state) {
 
 static void test_R020_decision_before_application_is_refused(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_KONTAKTPERSON, "2026-02-01", "2026-01-10",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_KONTAKTPERSON, "2026-02-01", "2026-01-10", DEADLINE_OUTCOME_GRANTED);
   refused(&c, "2026-06-01", "decision.date");
 }
 
 static void test_R100_resumed_before_interrupted_is_refused(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_GRANTED);
   c.executed_on = d_("2026-03-01");
   c.interruptions[0] = (DeadlineInterruption){d_("2026-04-10"), d_("2026-04-01")};
   c.ninterruptions = 1;
@@ -989,16 +993,16 @@ static void test_R100_resumed_before_interrupted_is_refused(void **state) {
 
 static void test_R100_execution_of_a_rejected_decision_is_refused(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_REJECTED);
+  DeadlineCase c =
+      decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_REJECTED);
   c.executed_on = d_("2026-03-01");
   refused(&c, "2026-06-01", "execution.executed_on");
 }
 
 static void test_R120_notified_before_decision_and_future_events_are_refused(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_REJECTED);
+  DeadlineCase c =
+      decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_REJECTED);
   c.notified_on = d_("2026-02-13");
   refused(&c, "2026-06-01", "decision.notified_on");
   c.notified_on = d_("2026-06-02"); /* after today */
@@ -1010,8 +1014,8 @@ static void test_R120_notified_before_decision_and_future_events_are_refused(voi
 
 static void test_R050_follow_ups_out_of_order_are_refused(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c =
+      decided(INSATS_KONTAKTPERSON, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_GRANTED);
   c.executed_on = d_("2026-03-01");
   c.follow_ups[0] = d_("2026-09-01");
   c.follow_ups[1] = d_("2026-08-01");
@@ -1021,8 +1025,7 @@ static void test_R050_follow_ups_out_of_order_are_refused(void **state) {
 
 static void test_R040_radgivning_is_never_granted_by_the_municipality(void **state) {
   (void)state;
-  DeadlineCase c = decided(INSATS_RADGIVNING, "2026-01-05", "2026-02-14",
-                           DEADLINE_OUTCOME_GRANTED);
+  DeadlineCase c = decided(INSATS_RADGIVNING, "2026-01-05", "2026-02-14", DEADLINE_OUTCOME_GRANTED);
   refused(&c, "2026-06-01", "decision.outcome");
 }
 

@@ -96,8 +96,10 @@ CREATE TABLE lss_case (
   communication_exception TEXT NOT NULL DEFAULT '',
   delay_notified_on TEXT,
   written_request_on TEXT,
+  request_rejected_on TEXT,
+  forhandsbesked_available_from TEXT,
   closed_on TEXT,
-  withdrawn_on TEXT,
+  closure_reason TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,
   is_demo INTEGER NOT NULL DEFAULT 0
 );
@@ -117,6 +119,8 @@ CREATE TABLE case_insats (
   requested_scope TEXT NOT NULL DEFAULT '',
   is_increase INTEGER NOT NULL DEFAULT 0,
   specific_unit_requested TEXT NOT NULL DEFAULT '',
+  spring_term_ends_on TEXT,
+  upper_secondary_ends_on TEXT,
   UNIQUE (case_id, insats)
 );
 -- Investigation
@@ -185,6 +189,7 @@ CREATE TABLE decision (
   personkrets INTEGER,
   valid_from TEXT,
   valid_to TEXT,
+  time_limited INTEGER NOT NULL DEFAULT 0,
   review_date TEXT,
   revocation_clause TEXT NOT NULL DEFAULT '',
   grounds TEXT NOT NULL,
@@ -378,7 +383,9 @@ CREATE TABLE deadline (
   id INTEGER PRIMARY KEY,
   person_id INTEGER NOT NULL REFERENCES person (id),
   case_id INTEGER NOT NULL REFERENCES lss_case (id),
+  case_insats_id INTEGER NOT NULL REFERENCES case_insats (id),
   decision_id INTEGER REFERENCES decision (id),
+  insats TEXT NOT NULL,
   kind TEXT NOT NULL,
   rule TEXT NOT NULL,
   due TEXT NOT NULL,
@@ -386,7 +393,9 @@ CREATE TABLE deadline (
   statutory INTEGER NOT NULL DEFAULT 0,
   explanation TEXT NOT NULL,
   inputs TEXT NOT NULL DEFAULT '',
-  state TEXT NOT NULL CHECK (state IN ('open', 'due_soon', 'overdue', 'met')),
+  nature TEXT NOT NULL CHECK (nature IN ('duty', 'period_end')),
+  seq INTEGER NOT NULL DEFAULT 0,
+  state TEXT NOT NULL CHECK (state IN ('open', 'due_soon', 'overdue', 'met', 'missed', 'expired')),
   met_on TEXT,
   assignee_id INTEGER REFERENCES app_user (id),
   unit_id INTEGER REFERENCES unit (id),
