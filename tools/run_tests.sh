@@ -35,10 +35,11 @@ run() {
   passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
   printf '%-44s %5d passed %3d failed %3d skipped\n' "$name" "$p" "$f" "$s"
   if [ "$f" -gt 0 ]; then
-    grep -E -A8 '^not ok ' "$log" | grep -v '# SKIP' | head -n 60 | sed 's/^/    /'
+    # each failure with the diagnostic lines (#) that follow it
+    awk '/^not ok / && !/# SKIP/ {show = 1; print; next} /^#/ && show {print; next} {show = 0}' \
+      "$log" | head -n 60 | sed 's/^/    /'
     [ "$rc" -ne 0 ] && tail -n 15 "$log" | sed 's/^/    | /'
   fi
-  grep -E '^(not )?ok .*# SKIP' "$log" | sed 's/^/    /' | head -n 5
 }
 
 for t in "$build"/tests/*/test_*; do

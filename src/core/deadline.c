@@ -22,10 +22,6 @@
 #define FORHANDSBESKED_MONTHS 6 /* R-091 (16 § LSS) */
 #define IP_REVIEW_MONTHS 12     /* R-052 (10 § LSS): at least once a year */
 
-/* LOCAL CONSTANT (no policy parameter yet — asked for as `follow_up_expiry_window_days`,
- * R-050): a follow-up counts as the one before a time-limited decision expires when it takes
- * place at most this many days before that follow-up's due date (or after it, before the end). */
-#define EXPIRY_FOLLOW_UP_WINDOW_DAYS 90
 
 /* What closing the case does to a deadline that is not met. */
 typedef enum {
@@ -521,7 +517,7 @@ static void rule_follow_up(Ctx *x) {
     Deadline *d = add(x, DEADLINE_FOLLOW_UP_BEFORE_EXPIRY, due, 0);
     input_date(x, d, "decision_ends", x->decision_end);
     input_int(x, d, "policy.follow_up_before_expiry_days", p->follow_up_before_expiry_days);
-    Date window = date_add_days(due, -EXPIRY_FOLLOW_UP_WINDOW_DAYS);
+    Date window = date_add_days(due, -p->follow_up_expiry_window_days);
     for (size_t i = 0; i < c->nfollow_ups; i++) {
       Date f = c->follow_ups[i];
       if (!date_before(f, window) && !date_before(x->decision_end, f)) {

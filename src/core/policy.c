@@ -40,6 +40,9 @@ const PolicyParam policy_params[] = {
       "Varje beviljad insats följs upp minst så här ofta."),
     P(follow_up_before_expiry_days, PARAM_INT, 30, 0, 180, "dagar", "R-050",
       "Ett tidsbegränsat beslut följs upp senast så här många dagar innan det upphör."),
+    P(follow_up_expiry_window_days, PARAM_INT, 90, 0, 365, "dagar", "R-050",
+      "En uppföljning räknas som uppföljningen inför att ett tidsbegränsat beslut upphör om den "
+      "görs högst så här många dagar före den dagen."),
     P(daily_activity_min_age, PARAM_INT, 18, 16, 25, "år", "R-012",
       "Lägsta ålder för daglig verksamhet (i arbetsför ålder)."),
     P(daily_activity_max_age, PARAM_INT, 69, 60, 75, "år", "R-012",
@@ -70,9 +73,11 @@ const PolicyParam policy_params[] = {
       "Infaller utbetalningsdagen på en dag som inte är bankdag betalas ersättningen närmast "
       "föregående bankdag (annars närmast följande)."),
     P(habilitation_full_day_ore, PARAM_ORE, 5000, 0, 1000000, "öre", "R-087",
-      "Habiliteringsersättning för en hel dag i daglig verksamhet."),
+      "Habiliteringsersättning för en hel dag i daglig verksamhet (exempelvärde: riktlinjerna "
+      "anger inget belopp)."),
     P(habilitation_half_day_ore, PARAM_ORE, 2500, 0, 1000000, "öre", "R-087",
-      "Habiliteringsersättning för en halv dag i daglig verksamhet."),
+      "Habiliteringsersättning för en halv dag i daglig verksamhet (exempelvärde: riktlinjerna "
+      "anger inget belopp)."),
 };
 const size_t policy_param_count = sizeof policy_params / sizeof policy_params[0];
 

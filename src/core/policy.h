@@ -33,6 +33,7 @@ typedef struct {
   int32_t plan_days;                   /* */
   int32_t follow_up_months;            /* at least once a year */
   int32_t follow_up_before_expiry_days; /* follow up a time-limited decision before end */
+  int32_t follow_up_expiry_window_days; /* a follow-up this close counts as that one */
   int32_t daily_activity_min_age;      /* */
   int32_t daily_activity_max_age;      /* */
   int32_t pa_change_notice_days;       /* */

@@ -1,7 +1,29 @@
-/* svc_deadline.h — use cases for the materialised deadline table and work lists (deadline_svc.c). Included by service.h. */
+/* svc_deadline.h — the deadline table kept true (deadline_svc.c): every write that changes a
+ * case's facts recomputes its deadlines with core's rules in the same transaction; `insats
+ * deadlines refresh` recomputes the time-driven states of all; work lists read the table.
+ * Included by service.h. */
 #ifndef INSATS_SERVICE_SVC_DEADLINE_H
 #define INSATS_SERVICE_SVC_DEADLINE_H
 
 #include "service/svc_base.h"
+
+#define SVC_WORKLIST_HORIZON_DAYS 30 /* show duties due within this many days */
+#define SVC_WORKLIST_LIMIT 200
+
+/* Recomputes and replaces the deadlines of one case, inside the caller's write transaction. */
+bool svc_deadline_refresh_case(Svc *s, int64_t case_id, Err *e);
+/* Recomputes every case (in batches of transactions); safe to run at any time. */
+bool svc_deadline_refresh_all(Svc *s, long *cases, long *rows, Err *e);
+
+bool svc_deadline_for_case(Svc *s, int64_t case_id, Arena *a, DeadlineRow **out, size_t *n,
+                           Err *e);
+
+typedef struct {
+  DeadlineRow *mine; /* assigned to me (officer) */
+  size_t n_mine;
+  DeadlineRow *unit; /* my unit's (unit manager: orders, contacts, plans, follow-ups) */
+  size_t n_unit;
+} WorkList;
+bool svc_worklist(Svc *s, Arena *a, WorkList *out, Err *e);
 
 #endif

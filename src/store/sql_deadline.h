@@ -1,7 +1,63 @@
-/* sql_deadline.h — statements for the materialised deadline table and work lists (store_deadline.c). */
+/* sql_deadline.h — statements that gather a case's facts for core's deadline rules, and the
+ * materialised deadline table with its work lists (store_deadline.c). */
 #ifndef INSATS_STORE_SQL_DEADLINE_H
 #define INSATS_STORE_SQL_DEADLINE_H
 
-#define SQL_DEADLINE(X)
+#define DEADLINE_COLS                                                                              \
+  "d.id, d.person_id, d.case_id, d.case_insats_id, d.decision_id, d.insats, d.kind, d.rule, "      \
+  "d.due, d.warn_from, d.statutory, d.explanation, d.inputs, d.nature, d.seq, d.state, d.met_on, " \
+  "d.assignee_id, d.unit_id "
+
+/* Open duties first by urgency, then by date. */
+#define DEADLINE_OPEN_ORDER                                                                        \
+  "ORDER BY CASE d.state WHEN 'overdue' THEN 0 WHEN 'due_soon' THEN 1 ELSE 2 END, d.due, d.id "
+
+#define SQL_DEADLINE(X)                                                                            \
+  X(SQL_DL_CASE_FACTS,                                                                             \
+    "SELECT c.person_id, c.received_on, c.delay_notified_on, c.written_request_on, "               \
+    "c.request_rejected_on, c.forhandsbesked_available_from, c.closed_on, c.closure_reason, "      \
+    "c.officer_id, c.unit_id, p.birth_date FROM lss_case c JOIN person p ON p.id = c.person_id "   \
+    "WHERE c.id = $1")                                                                             \
+  X(SQL_DL_COMMUNICATION,                                                                          \
+    "SELECT sent_on, reply_by, reply_received_on FROM communication WHERE case_id = $1 "           \
+    "ORDER BY sent_on DESC, id DESC LIMIT 1")                                                      \
+  X(SQL_DL_DECISION,                                                                               \
+    "SELECT d.id, d.outcome, d.decided_on, d.valid_from, d.valid_to, d.time_limited, "             \
+    "d.review_date, d.notified_on, COALESCE(o.unit_id, d.executing_unit_id) "                      \
+    "FROM decision d LEFT JOIN service_order o ON o.decision_id = d.id "                           \
+    "WHERE d.case_insats_id = $1 AND NOT EXISTS (SELECT 1 FROM revocation r WHERE r.decision_id = d.id) " \
+    "ORDER BY d.decided_on DESC, d.id DESC LIMIT 1")                                               \
+  X(SQL_DL_EXECUTION, "SELECT contact_on, executed_on FROM execution WHERE decision_id = $1")     \
+  X(SQL_DL_PLAN, "SELECT min(drawn_up_on) FROM implementation_plan WHERE decision_id = $1")       \
+  X(SQL_DL_OFFERS,                                                                                 \
+    "SELECT offered_on, refused_on IS NOT NULL FROM offer WHERE decision_id = $1 "                \
+    "ORDER BY offered_on, id")                                                                     \
+  X(SQL_DL_INTERRUPTIONS,                                                                          \
+    "SELECT interrupted_on, resumed_on FROM interruption WHERE decision_id = $1 "                 \
+    "ORDER BY interrupted_on, id")                                                                 \
+  X(SQL_DL_FOLLOW_UPS,                                                                             \
+    "SELECT DISTINCT done_on FROM follow_up WHERE decision_id = $1 ORDER BY done_on")             \
+  X(SQL_DL_REVIEW, "SELECT max(reviewed_on) FROM review WHERE decision_id = $1")                  \
+  X(SQL_DL_INDIVIDUAL_PLAN,                                                                        \
+    "SELECT offered_on, accepted, drawn_up_on, reviewed_on FROM individual_plan "                 \
+    "WHERE decision_id = $1 ORDER BY id DESC LIMIT 1")                                             \
+  X(SQL_DL_APPEAL, "SELECT min(received_on) FROM appeal WHERE decision_id = $1")                  \
+  X(SQL_DL_DELETE_CASE, "DELETE FROM deadline WHERE case_id = $1")                                \
+  X(SQL_DL_INSERT,                                                                                 \
+    "INSERT INTO deadline (person_id, case_id, case_insats_id, decision_id, insats, kind, rule, "   \
+    "due, warn_from, statutory, explanation, inputs, nature, seq, state, met_on, assignee_id, "    \
+    "unit_id, updated_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "    \
+    "$15, $16, $17, $18, $19)")                                                                    \
+  X(SQL_DL_ALL_CASE_IDS, "SELECT id FROM lss_case ORDER BY id")                                   \
+  X(SQL_DL_BY_CASE, "SELECT " DEADLINE_COLS "FROM deadline d WHERE d.case_id = $1 ORDER BY d.due, d.id") \
+  X(SQL_DL_OPEN_FOR_ASSIGNEE,                                                                      \
+    "SELECT " DEADLINE_COLS "FROM deadline d WHERE d.assignee_id = $1 AND d.nature = 'duty' "     \
+    "AND d.state IN ('open', 'due_soon', 'overdue') AND (d.warn_from IS NULL OR d.warn_from <= $2 " \
+    "OR d.due <= $3) " DEADLINE_OPEN_ORDER "LIMIT $4")                                             \
+  X(SQL_DL_OPEN_FOR_UNIT,                                                                          \
+    "SELECT " DEADLINE_COLS "FROM deadline d WHERE d.unit_id = $1 AND d.nature = 'duty' "         \
+    "AND d.state IN ('open', 'due_soon', 'overdue') AND (d.warn_from IS NULL OR d.warn_from <= $2 " \
+    "OR d.due <= $3) " DEADLINE_OPEN_ORDER "LIMIT $4")                                             \
+  X(SQL_DL_COUNT_BY_STATE, "SELECT state, count(*) FROM deadline GROUP BY state ORDER BY state")
 
 #endif

@@ -1,5 +1,5 @@
-/* store_deadline.h — the materialised deadline table and work lists (store_deadline.c).
- * Included by store.h; use store.h. */
+/* store_deadline.h — the facts core's deadline rules need for one case, and the materialised
+ * deadline table with its work lists (store_deadline.c). Included by store.h; use store.h. */
 #ifndef INSATS_STORE_STORE_DEADLINE_H
 #define INSATS_STORE_STORE_DEADLINE_H
 
@@ -10,7 +10,51 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "core/date.h"
+#include "core/deadline.h"
 
 typedef struct Db Db;
+
+/* The facts of one requested insats of a case, as core/deadline.h wants them. */
+typedef struct {
+  int64_t person_id, case_id, case_insats_id;
+  int64_t decision_id;       /* the decision in force, 0 if none */
+  int64_t officer_id, unit_id; /* the case's officer and authority unit */
+  int64_t executing_unit_id; /* the order's (or decision's) executing unit, 0 if none */
+  char insats[24];
+  DeadlineCase facts;
+} DeadlineFacts;
+
+/* One row per requested insats of the case. */
+bool store_deadline_facts(Db *db, int64_t case_id, Arena *a, DeadlineFacts **out, size_t *n,
+                          Err *e);
+
+typedef struct {
+  int64_t id, person_id, case_id, case_insats_id, decision_id;
+  char insats[24];
+  char kind[40];
+  char rule[8];
+  Date due, warn_from;
+  bool statutory;
+  char explanation[600];
+  char inputs[600]; /* "name=value; …" */
+  char nature[12];  /* duty | period_end */
+  int seq;
+  char state[12];
+  Date met_on;
+  int64_t assignee_id, unit_id;
+} DeadlineRow;
+
+/* Replaces every deadline row of a case. */
+bool store_deadline_delete_case(Db *db, int64_t case_id, Err *e);
+bool store_deadline_insert(Db *db, const DeadlineRow *r, const char *updated_on, Err *e);
+bool store_deadline_case_ids(Db *db, Arena *a, int64_t **out, size_t *n, Err *e);
+bool store_deadline_by_case(Db *db, int64_t case_id, Arena *a, DeadlineRow **out, size_t *n,
+                            Err *e);
+/* Open duties for a user or a unit, most urgent first; those not yet due within `until` and not
+ * in their warning window are left out. */
+bool store_deadline_open_for_assignee(Db *db, int64_t user_id, Date today, Date until, int limit,
+                                      Arena *a, DeadlineRow **out, size_t *n, Err *e);
+bool store_deadline_open_for_unit(Db *db, int64_t unit_id, Date today, Date until, int limit,
+                                  Arena *a, DeadlineRow **out, size_t *n, Err *e);
 
 #endif

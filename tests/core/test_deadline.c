@@ -898,6 +898,29 @@ static void test_R020_withdrawn_application_ends_the_handling_time(void **state)
   assert_string_equal(d->met_by, "closure.closed_on");
 }
 
+/* R-030 (25 § FL): the reply period of the communication; a decision before it ends, without a
+ * reply, is a problem. */
+static void test_R030_communication_reply_period_and_early_decision(void **state) {
+  (void)state;
+  DeadlineCase c = decided(INSATS_KONTAKTPERSON, "2026-01-05", NULL, DEADLINE_OUTCOME_NONE);
+  c.communication_sent_on = d_("2026-02-02");
+  c.communication_reply_by = d_("2026-02-16");
+  compute(&c, "2026-02-10");
+  const Deadline *d = get(DEADLINE_COMMUNICATION_REPLY, 0);
+  assert_date(d->due, "2026-02-16", "reply by");
+  assert_string_equal(d->rule, "R-030");
+  assert_int_equal(list.nproblems, 0);
+  c.communication_reply_received_on = d_("2026-02-12");
+  compute(&c, "2026-02-13");
+  assert_state(get(DEADLINE_COMMUNICATION_REPLY, 0), DEADLINE_STATE_MET);
+  /* decided on the 10th, before the reply period ended and before any reply */
+  c.communication_reply_received_on = DATE_NONE;
+  c.decision_date = d_("2026-02-10");
+  c.outcome = DEADLINE_OUTCOME_REJECTED;
+  compute(&c, "2026-02-20");
+  assert_non_null(problem("R-030", "decision.date"));
+}
+
 /* ---- the whole list ----------------------------------------------------------------------- */
 
 /* A case that produces every kind: used for properties that hold for each deadline. */
@@ -1029,7 +1052,7 @@ static void test_R040_radgivning_is_never_granted_by_the_municipality(void **sta
   refused(&c, "2026-06-01", "decision.outcome");
 }
 
-static void test_R100_quarter_end_and_codes(void **state) {
+static void test_R100_R101_quarter_end_and_codes(void **state) {
   (void)state;
   assert_date(deadline_quarter_end(d_("2026-02-10")), "2026-03-31", "Q1");
   assert_date(deadline_quarter_end(d_("2026-04-01")), "2026-06-30", "Q2");
@@ -1097,7 +1120,8 @@ int main(void) {
       cmocka_unit_test(test_R120_notified_before_decision_and_future_events_are_refused),
       cmocka_unit_test(test_R050_follow_ups_out_of_order_are_refused),
       cmocka_unit_test(test_R040_radgivning_is_never_granted_by_the_municipality),
-      cmocka_unit_test(test_R100_quarter_end_and_codes),
+      cmocka_unit_test(test_R100_R101_quarter_end_and_codes),
+      cmocka_unit_test(test_R030_communication_reply_period_and_early_decision),
   };
   return cmocka_run_group_tests_name("core/deadline", tests, setup, teardown);
 }

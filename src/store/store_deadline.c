@@ -1,0 +1,251 @@
+/* store_deadline.c — gathering a case's facts for the deadline rules, and the deadline table
+ * (see store_deadline.h). */
+#include <string.h>
+
+#include "core/insats.h"
+#include "store/db.h"
+#include "store/rows.h"
+#include "store/store.h"
+
+/* Runs a one-row statement already bound; *found tells whether a row came back. */
+static bool one_row(Stmt *st, bool *found, Err *e) {
+  int rc = stmt_step(st, e);
+  *found = rc == 1;
+  return rc >= 0;
+}
+
+static bool case_facts(Db *db, int64_t case_id, DeadlineFacts *base, Err *e) {
+  Stmt st;
+  bool found = false;
+  if (!stmt_get(db, SQL_DL_CASE_FACTS, &st, e) || !stmt_bind_int(&st, 1, case_id, e) ||
+      !one_row(&st, &found, e))
+    return false;
+  if (!found) {
+    stmt_reset(&st);
+    return err_set(e, ERR_NOT_FOUND, "case_id", "", "Ärendet finns inte.");
+  }
+  DeadlineCase *f = &base->facts;
+  base->case_id = case_id;
+  base->person_id = stmt_int(&st, 0);
+  f->application_received = stmt_date(&st, 1);
+  f->delay_notified_on = stmt_date(&st, 2);
+  f->written_request_on = stmt_date(&st, 3);
+  f->request_rejected_on = stmt_date(&st, 4);
+  f->forhandsbesked_available_from = stmt_date(&st, 5);
+  f->closed_on = stmt_date(&st, 6);
+  f->closure_reason = deadline_closure_from_code(stmt_text(&st, 7));
+  if (date_is_set(f->closed_on) && f->closure_reason == DEADLINE_CLOSURE_NONE)
+    f->closure_reason = DEADLINE_CLOSURE_OTHER;
+  base->officer_id = stmt_int(&st, 8);
+  base->unit_id = stmt_int(&st, 9);
+  f->birth_date = stmt_date(&st, 10);
+  stmt_reset(&st);
+
+  if (!stmt_get(db, SQL_DL_COMMUNICATION, &st, e) || !stmt_bind_int(&st, 1, case_id, e) ||
+      !one_row(&st, &found, e))
+    return false;
+  if (found) {
+    f->communication_sent_on = stmt_date(&st, 0);
+    f->communication_reply_by = stmt_date(&st, 1);
+    f->communication_reply_received_on = stmt_date(&st, 2);
+  }
+  stmt_reset(&st);
+  return true;
+}
+
+static bool date_of(Db *db, SqlId id, int64_t decision_id, Date *out, Err *e) {
+  Stmt st;
+  bool found = false;
+  if (!stmt_get(db, id, &st, e) || !stmt_bind_int(&st, 1, decision_id, e) ||
+      !one_row(&st, &found, e))
+    return false;
+  *out = found ? stmt_date(&st, 0) : DATE_NONE;
+  stmt_reset(&st);
+  return true;
+}
+
+static bool decision_facts(Db *db, DeadlineFacts *d, Err *e) {
+  DeadlineCase *f = &d->facts;
+  Stmt st;
+  bool found = false;
+  if (!stmt_get(db, SQL_DL_DECISION, &st, e) || !stmt_bind_int(&st, 1, d->case_insats_id, e) ||
+      !one_row(&st, &found, e))
+    return false;
+  if (!found) {
+    stmt_reset(&st);
+    return true;
+  }
+  d->decision_id = stmt_int(&st, 0);
+  f->outcome = deadline_outcome_from_code(stmt_text(&st, 1));
+  f->decision_date = stmt_date(&st, 2);
+  f->valid_from = stmt_date(&st, 3);
+  f->valid_to = stmt_date(&st, 4);
+  f->time_limited = stmt_int(&st, 5) != 0;
+  f->review_date = stmt_date(&st, 6);
+  f->notified_on = stmt_date(&st, 7);
+  d->executing_unit_id = stmt_int(&st, 8);
+  stmt_reset(&st);
+  int64_t dec = d->decision_id;
+
+  if (!stmt_get(db, SQL_DL_EXECUTION, &st, e) || !stmt_bind_int(&st, 1, dec, e) ||
+      !one_row(&st, &found, e))
+    return false;
+  if (found) {
+    f->contact_on = stmt_date(&st, 0);
+    f->executed_on = stmt_date(&st, 1);
+  }
+  stmt_reset(&st);
+  if (!date_of(db, SQL_DL_PLAN, dec, &f->plan_on, e) ||
+      !date_of(db, SQL_DL_REVIEW, dec, &f->reviewed_on, e) ||
+      !date_of(db, SQL_DL_APPEAL, dec, &f->appeal_received_on, e))
+    return false;
+
+  int rc;
+  if (!stmt_get(db, SQL_DL_OFFERS, &st, e) || !stmt_bind_int(&st, 1, dec, e)) return false;
+  while ((rc = stmt_step(&st, e)) == 1 && f->noffers < DEADLINE_MAX_OFFERS)
+    f->offers[f->noffers++] = (DeadlineOffer){stmt_date(&st, 0), stmt_int(&st, 1) != 0};
+  stmt_reset(&st);
+  if (rc < 0) return false;
+  if (!stmt_get(db, SQL_DL_INTERRUPTIONS, &st, e) || !stmt_bind_int(&st, 1, dec, e)) return false;
+  while ((rc = stmt_step(&st, e)) == 1 && f->ninterruptions < DEADLINE_MAX_INTERRUPTIONS)
+    f->interruptions[f->ninterruptions++] =
+        (DeadlineInterruption){stmt_date(&st, 0), stmt_date(&st, 1)};
+  stmt_reset(&st);
+  if (rc < 0) return false;
+  if (!stmt_get(db, SQL_DL_FOLLOW_UPS, &st, e) || !stmt_bind_int(&st, 1, dec, e)) return false;
+  /* Only the latest follow-ups matter for the next one; keep the last DEADLINE_MAX_FOLLOW_UPS. */
+  while ((rc = stmt_step(&st, e)) == 1) {
+    if (f->nfollow_ups == DEADLINE_MAX_FOLLOW_UPS) {
+      memmove(f->follow_ups, f->follow_ups + 1, sizeof f->follow_ups[0] * (DEADLINE_MAX_FOLLOW_UPS - 1));
+      f->nfollow_ups--;
+    }
+    f->follow_ups[f->nfollow_ups++] = stmt_date(&st, 0);
+  }
+  stmt_reset(&st);
+  if (rc < 0) return false;
+  if (!stmt_get(db, SQL_DL_INDIVIDUAL_PLAN, &st, e) || !stmt_bind_int(&st, 1, dec, e) ||
+      !one_row(&st, &found, e))
+    return false;
+  if (found) {
+    f->ip_offered_on = stmt_date(&st, 0);
+    f->ip_declined = !stmt_null(&st, 1) && stmt_int(&st, 1) == 0;
+    f->ip_established_on = stmt_date(&st, 2);
+    f->ip_reviewed_on = stmt_date(&st, 3);
+  }
+  stmt_reset(&st);
+  return true;
+}
+
+bool store_deadline_facts(Db *db, int64_t case_id, Arena *a, DeadlineFacts **out, size_t *n,
+                          Err *e) {
+  *out = NULL, *n = 0;
+  DeadlineFacts base;
+  memset(&base, 0, sizeof base);
+  deadline_case_init(&base.facts);
+  if (!case_facts(db, case_id, &base, e)) return false;
+  CaseInsatsRec *ins;
+  size_t nins;
+  if (!store_case_insats_list(db, case_id, a, &ins, &nins, e)) return false;
+  *out = nins ? arena_array(a, nins, sizeof **out) : NULL;
+  for (size_t i = 0; i < nins; i++) {
+    DeadlineFacts *d = &(*out)[i];
+    *d = base;
+    d->case_insats_id = ins[i].id;
+    ROWS_COPY(d->insats, ins[i].insats);
+    d->facts.insats = insats_from_code(ins[i].insats);
+    d->facts.spring_term_ends_on = ins[i].spring_term_ends_on;
+    d->facts.upper_secondary_ends_on = ins[i].upper_secondary_ends_on;
+    if (!decision_facts(db, d, e)) return false;
+    (*n)++;
+  }
+  return true;
+}
+
+bool store_deadline_delete_case(Db *db, int64_t case_id, Err *e) {
+  Stmt st;
+  return stmt_get(db, SQL_DL_DELETE_CASE, &st, e) && stmt_bind_int(&st, 1, case_id, e) &&
+         stmt_exec(&st, e);
+}
+
+bool store_deadline_insert(Db *db, const DeadlineRow *r, const char *updated_on, Err *e) {
+  Stmt st;
+  return stmt_get(db, SQL_DL_INSERT, &st, e) && stmt_bind_int(&st, 1, r->person_id, e) &&
+         stmt_bind_int(&st, 2, r->case_id, e) && stmt_bind_int(&st, 3, r->case_insats_id, e) &&
+         stmt_bind_id(&st, 4, r->decision_id, e) && stmt_bind_text(&st, 5, r->insats, e) &&
+         stmt_bind_text(&st, 6, r->kind, e) && stmt_bind_text(&st, 7, r->rule, e) &&
+         stmt_bind_date(&st, 8, r->due, e) && stmt_bind_date(&st, 9, r->warn_from, e) &&
+         stmt_bind_bool(&st, 10, r->statutory, e) && stmt_bind_text(&st, 11, r->explanation, e) &&
+         stmt_bind_text(&st, 12, r->inputs, e) && stmt_bind_text(&st, 13, r->nature, e) &&
+         stmt_bind_int(&st, 14, r->seq, e) && stmt_bind_text(&st, 15, r->state, e) &&
+         stmt_bind_date(&st, 16, r->met_on, e) && stmt_bind_id(&st, 17, r->assignee_id, e) &&
+         stmt_bind_id(&st, 18, r->unit_id, e) && stmt_bind_text(&st, 19, updated_on, e) &&
+         stmt_exec(&st, e);
+}
+
+bool store_deadline_case_ids(Db *db, Arena *a, int64_t **out, size_t *n, Err *e) {
+  Stmt st;
+  size_t cap = 0;
+  *out = NULL, *n = 0;
+  if (!stmt_get(db, SQL_DL_ALL_CASE_IDS, &st, e)) return false;
+  int rc;
+  while ((rc = stmt_step(&st, e)) == 1)
+    *(int64_t *)rows_push(a, (void **)out, n, &cap, sizeof **out) = stmt_int(&st, 0);
+  stmt_reset(&st);
+  return rc == 0;
+}
+
+static void deadline_row(Stmt *st, DeadlineRow *r) {
+  r->id = stmt_int(st, 0);
+  r->person_id = stmt_int(st, 1);
+  r->case_id = stmt_int(st, 2);
+  r->case_insats_id = stmt_int(st, 3);
+  r->decision_id = stmt_int(st, 4);
+  ROWS_COPY(r->insats, stmt_text(st, 5));
+  ROWS_COPY(r->kind, stmt_text(st, 6));
+  ROWS_COPY(r->rule, stmt_text(st, 7));
+  r->due = stmt_date(st, 8);
+  r->warn_from = stmt_date(st, 9);
+  r->statutory = stmt_int(st, 10) != 0;
+  ROWS_COPY(r->explanation, stmt_text(st, 11));
+  ROWS_COPY(r->inputs, stmt_text(st, 12));
+  ROWS_COPY(r->nature, stmt_text(st, 13));
+  r->seq = (int)stmt_int(st, 14);
+  ROWS_COPY(r->state, stmt_text(st, 15));
+  r->met_on = stmt_date(st, 16);
+  r->assignee_id = stmt_int(st, 17);
+  r->unit_id = stmt_int(st, 18);
+}
+
+static bool deadline_many(Stmt *st, Arena *a, DeadlineRow **out, size_t *n, Err *e) {
+  size_t cap = 0;
+  *out = NULL, *n = 0;
+  int rc;
+  while ((rc = stmt_step(st, e)) == 1) deadline_row(st, rows_push(a, (void **)out, n, &cap, sizeof **out));
+  stmt_reset(st);
+  return rc == 0;
+}
+
+bool store_deadline_by_case(Db *db, int64_t case_id, Arena *a, DeadlineRow **out, size_t *n,
+                            Err *e) {
+  Stmt st;
+  return stmt_get(db, SQL_DL_BY_CASE, &st, e) && stmt_bind_int(&st, 1, case_id, e) &&
+         deadline_many(&st, a, out, n, e);
+}
+
+static bool open_list(Db *db, SqlId id, int64_t who, Date today, Date until, int limit, Arena *a,
+                      DeadlineRow **out, size_t *n, Err *e) {
+  Stmt st;
+  return stmt_get(db, id, &st, e) && stmt_bind_int(&st, 1, who, e) &&
+         stmt_bind_date(&st, 2, today, e) && stmt_bind_date(&st, 3, until, e) &&
+         stmt_bind_int(&st, 4, limit, e) && deadline_many(&st, a, out, n, e);
+}
+
+bool store_deadline_open_for_assignee(Db *db, int64_t user_id, Date today, Date until, int limit,
+                                      Arena *a, DeadlineRow **out, size_t *n, Err *e) {
+  return open_list(db, SQL_DL_OPEN_FOR_ASSIGNEE, user_id, today, until, limit, a, out, n, e);
+}
+
+bool store_deadline_open_for_unit(Db *db, int64_t unit_id, Date today, Date until, int limit,
+                                  Arena *a, DeadlineRow **out, size_t *n, Err *e) {
+  return open_list(db, SQL_DL_OPEN_FOR_UNIT, unit_id, today, until, limit, a, out, n, e);
+}
