@@ -29,6 +29,8 @@ int cmd_verify(int argc, char **argv); /* cmd_db.c */
 int cmd_unit(int argc, char **argv);    /* cmd_admin.c */
 int cmd_user(int argc, char **argv);    /* cmd_admin.c */
 int cmd_setting(int argc, char **argv); /* cmd_admin.c */
+int cmd_deadlines(int argc, char **argv); /* cmd_deadlines.c */
+int cmd_backup(int argc, char **argv);    /* cmd_deadlines.c */
 
 /* The database path: --db, else $INSATS_DB, else insats.db. */
 const char *cli_db_path(const char *arg);

@@ -18,6 +18,9 @@ static const CliCommand commands[] = {
     {"unit", cmd_unit, "unit add|list", "organisational units"},
     {"user", cmd_user, "user add|list|passwd|disable|enable", "users and their roles"},
     {"setting", cmd_setting, "setting list|set", "municipal policy parameters, effective-dated"},
+    {"deadlines", cmd_deadlines, "deadlines refresh|list",
+     "recompute every deadline (safe any time); a user's work list"},
+    {"backup", cmd_backup, "backup FILE", "online backup of the database while it is in use"},
     {"help", cmd_help, "help", "this text"},
     {"version", cmd_version, "version", "print the version"},
 };

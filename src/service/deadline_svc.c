@@ -77,8 +77,8 @@ bool svc_deadline_refresh_case(Svc *s, int64_t case_id, Err *e) {
   return ok;
 }
 
-bool svc_deadline_refresh_all(Svc *s, long *cases, long *rows, Err *e) {
-  *cases = 0, *rows = 0;
+bool svc_deadline_refresh_all(Svc *s, long *cases, Err *e) {
+  *cases = 0;
   if (!svc_require(s, CAP_ADMIN, e)) return false;
   Arena a;
   arena_init(&a, 0);
@@ -99,7 +99,6 @@ bool svc_deadline_refresh_all(Svc *s, long *cases, long *rows, Err *e) {
     ok = svc_end(s, ok, e);
   }
   arena_free(&a);
-  (void)rows;
   return ok;
 }
 

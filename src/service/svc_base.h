@@ -54,6 +54,9 @@ void svc_now(char out[SVC_TIMESTAMP_LEN]);
 /* Creates the database if needed, applies migrations and records the event (`insats init`). */
 bool svc_system_init(const char *target, int *schema_version, Err *e);
 
+/* An online backup to a new file (`insats backup`), recorded in the audit log. */
+bool svc_system_backup(Db *db, const char *path, Err *e);
+
 typedef struct {
   int schema_version;
   char integrity[256];  /* "ok" or SQLite's first complaint */

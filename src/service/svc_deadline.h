@@ -13,7 +13,7 @@
 /* Recomputes and replaces the deadlines of one case, inside the caller's write transaction. */
 bool svc_deadline_refresh_case(Svc *s, int64_t case_id, Err *e);
 /* Recomputes every case (in batches of transactions); safe to run at any time. */
-bool svc_deadline_refresh_all(Svc *s, long *cases, long *rows, Err *e);
+bool svc_deadline_refresh_all(Svc *s, long *cases, Err *e);
 
 bool svc_deadline_for_case(Svc *s, int64_t case_id, Arena *a, DeadlineRow **out, size_t *n,
                            Err *e);

@@ -37,6 +37,7 @@ typedef struct {
   bool (*commit)(Db *db, Err *e);
   void (*rollback)(Db *db);
   bool (*integrity)(Db *db, char *msg, size_t cap, Err *e); /* true: the check ran */
+  bool (*backup)(Db *db, const char *path, Err *e); /* online copy, consistent, while in use */
   const char *const *migrations; /* this dialect's schema, one script per version, NULL-ended */
 } DbDriver;
 

@@ -166,6 +166,34 @@ static bool sq_integrity(Db *d, char *msg, size_t cap, Err *e) {
   return true;
 }
 
+/* SQLite's online backup: copies page by page under a read transaction, so writers go on and the
+ * copy is one consistent snapshot. The target must not exist (a backup never overwrites). */
+static bool sq_backup(Db *d, const char *path, Err *e) {
+  FILE *probe = fopen(path, "rb");
+  if (probe) {
+    fclose(probe);
+    return err_set(e, ERR_CONFLICT, "path", "", "Filen %s finns redan; välj ett nytt namn.", path);
+  }
+  sqlite3 *dst = NULL;
+  if (sqlite3_open_v2(path, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    err_set(e, ERR_IO, "path", "", "Kan inte skapa %s: %s", path, sqlite3_errmsg(dst));
+    sqlite3_close(dst);
+    return false;
+  }
+  sqlite3_backup *b = sqlite3_backup_init(dst, "main", d->native, "main");
+  int rc = SQLITE_OK;
+  if (b) {
+    while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+      sqlite3_sleep(rc == SQLITE_OK ? 0 : 50);
+    sqlite3_backup_finish(b);
+  }
+  bool ok = b && rc == SQLITE_DONE;
+  if (!ok) err_set(e, ERR_IO, "path", "", "Säkerhetskopieringen misslyckades: %s", sqlite3_errmsg(dst));
+  sqlite3_close(dst);
+  if (!ok) remove(path);
+  return ok;
+}
+
 const DbDriver db_driver_sqlite = {
     .name = "sqlite",
     .open = sq_open,
@@ -185,5 +213,6 @@ const DbDriver db_driver_sqlite = {
     .commit = sq_commit,
     .rollback = sq_rollback,
     .integrity = sq_integrity,
+    .backup = sq_backup,
     .migrations = migrations_sqlite,
 };

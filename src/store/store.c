@@ -107,3 +107,5 @@ void store_rollback(Db *db) {
 bool store_integrity_check(Db *db, char *msg, size_t cap, Err *e) {
   return db->drv->integrity(db, msg, cap, e);
 }
+
+bool store_backup(Db *db, const char *path, Err *e) { return db->drv->backup(db, path, e); }

@@ -29,6 +29,9 @@ void store_rollback(Db *db);
 /* SQLite's own integrity and foreign-key checks; msg gets the first problem. */
 bool store_integrity_check(Db *db, char *msg, size_t cap, Err *e);
 
+/* An online, consistent copy of the whole database to a new file, while it is in use. */
+bool store_backup(Db *db, const char *path, Err *e);
+
 /* ---- audit: append-only, hash-chained ---- */
 typedef struct {
   const char *at;          /* UTC, "YYYY-MM-DDTHH:MM:SSZ" (the caller reads the clock) */
