@@ -82,15 +82,32 @@ void store_close(Db *db) {
   free(db);
 }
 
+/* Transactions nest: inside an open one, a command runs in a savepoint, so a batch (the demo,
+ * an import) can wrap many commands in one commit and a refused command still changes nothing. */
 bool store_begin(Db *db, bool write, Err *e) {
-  if (db->tx_depth > 0)
-    return err_set(e, ERR_INTERNAL, "", "", "En transaktion är redan öppen (internt fel).");
+  if (db->tx_depth > 0) {
+    char sql[32];
+    snprintf(sql, sizeof sql, "SAVEPOINT s%d", db->tx_depth);
+    if (!db->drv->exec_script(db, sql, e)) return false;
+    db->tx_depth++;
+    return true;
+  }
   if (!db->drv->begin(db, write, e)) return false;
   db->tx_depth = 1;
   return true;
 }
 
 bool store_commit(Db *db, Err *e) {
+  if (db->tx_depth > 1) {
+    char sql[32];
+    snprintf(sql, sizeof sql, "RELEASE s%d", db->tx_depth - 1);
+    if (!db->drv->exec_script(db, sql, e)) {
+      store_rollback(db);
+      return false;
+    }
+    db->tx_depth--;
+    return true;
+  }
   if (!db->drv->commit(db, e)) {
     store_rollback(db);
     return false;
@@ -100,6 +117,15 @@ bool store_commit(Db *db, Err *e) {
 }
 
 void store_rollback(Db *db) {
+  if (db->tx_depth > 1) {
+    char sql[48];
+    snprintf(sql, sizeof sql, "ROLLBACK TO s%d; RELEASE s%d", db->tx_depth - 1, db->tx_depth - 1);
+    Err ignore;
+    err_clear(&ignore);
+    db->drv->exec_script(db, sql, &ignore);
+    db->tx_depth--;
+    return;
+  }
   db->drv->rollback(db);
   db->tx_depth = 0;
 }

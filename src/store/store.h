@@ -21,7 +21,8 @@ int store_schema_version(Db *db);        /* migrations applied */
 int store_schema_latest(void);           /* migrations compiled into this binary */
 
 /* One transaction per service command: BEGIN IMMEDIATE for writes, so a writer never has to
- * upgrade a read lock; commit, or roll back on any error. */
+ * upgrade a read lock; commit, or roll back on any error. Inside an open transaction these
+ * nest as savepoints (a batch of commands in one commit; each still all-or-nothing). */
 bool store_begin(Db *db, bool write, Err *e);
 bool store_commit(Db *db, Err *e);
 void store_rollback(Db *db);

@@ -118,7 +118,8 @@ static inline void fx_fingerprint(Fixture *f, char out[65]) {
   sodium_bin2hex(out, 65, d, sizeof d);
 }
 
-/* Counts rows of a table through a second connection. */
+/* Counts rows of a table through a second connection (which lacks the "sv" collation: compare
+ * such name columns as `name || '' = …`). */
 static inline long fx_count(Fixture *f, const char *table, const char *where) {
   sqlite3 *db;
   if (sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) abort();
