@@ -31,6 +31,7 @@ int cmd_user(int argc, char **argv);    /* cmd_admin.c */
 int cmd_setting(int argc, char **argv); /* cmd_admin.c */
 int cmd_deadlines(int argc, char **argv); /* cmd_deadlines.c */
 int cmd_backup(int argc, char **argv);    /* cmd_deadlines.c */
+int cmd_demo(int argc, char **argv);      /* cmd_demo.c */
 
 /* The database path: --db, else $INSATS_DB, else insats.db. */
 const char *cli_db_path(const char *arg);

@@ -15,6 +15,8 @@ static const CliCommand commands[] = {
     {"init", cmd_init, "init [--db FILE]", "create or upgrade the database"},
     {"verify", cmd_verify, "verify [--db FILE]",
      "check the database's integrity and the audit chain"},
+    {"demo", cmd_demo, "demo [--persons N] [--seed S]",
+     "fill an empty database with a demo municipality"},
     {"unit", cmd_unit, "unit add|list", "organisational units"},
     {"user", cmd_user, "user add|list|passwd|disable|enable", "users and their roles"},
     {"setting", cmd_setting, "setting list|set", "municipal policy parameters, effective-dated"},

@@ -54,5 +54,6 @@ bool access_require(Role r, Capability cap, Err *e) {
 AccessVerdict access_person(const AccessFacts *f) {
   if (!(role_caps(f->role) & CAP_PERSON_READ)) return ACCESS_DENIED;
   if (f->assigned || f->same_unit || f->break_glass) return ACCESS_GRANTED;
+  if (f->intake && (role_caps(f->role) & CAP_CASE_WRITE)) return ACCESS_GRANTED;
   return ACCESS_NEEDS_BREAK_GLASS;
 }

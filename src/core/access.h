@@ -42,6 +42,7 @@ typedef struct {
   bool assigned;        /* officer of one of the person's cases */
   bool same_unit;       /* a case or an order of the person belongs to the user's unit */
   bool break_glass;     /* a valid, unexpired break-glass grant with a reason */
+  bool intake;          /* the person has no case yet: officers register the first one */
 } AccessFacts;
 
 typedef enum {
@@ -51,7 +52,8 @@ typedef enum {
 } AccessVerdict;
 
 /* R-133: access on need — assignment or unit; anyone else with a read capability needs a
- * break-glass reason first; auditors see aggregates only. */
+ * break-glass reason first; auditors see aggregates only. A person with no case yet is open to
+ * officers (intake), who must be able to register the person and the first application. */
 AccessVerdict access_person(const AccessFacts *f);
 
 #endif

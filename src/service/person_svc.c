@@ -52,7 +52,7 @@ bool svc_person_create(Svc *s, const PersonIn *in, int64_t *id, Err *e) {
 static bool access_facts(Svc *s, int64_t person_id, AccessFacts *f, Err *e) {
   PersonAccessRow row = {0};
   if (!store_person_access(s->db, person_id, s->user_id, s->unit_id, s->now, &row, e)) return false;
-  *f = (AccessFacts){s->role, row.assigned, row.same_unit, row.break_glass};
+  *f = (AccessFacts){s->role, row.assigned, row.same_unit, row.break_glass, !row.has_cases};
   return true;
 }
 

@@ -16,5 +16,6 @@
 #include "service/svc_provider.h"
 #include "service/svc_journal.h"
 #include "service/svc_deadline.h"
+#include "service/svc_demo.h"
 
 #endif

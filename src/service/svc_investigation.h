@@ -66,8 +66,8 @@ typedef struct {
 
 typedef struct {
   int64_t id;
-  int group;      /* lowest group established by core, 0 = none */
-  bool groups[4]; /* groups[1..3] */
+  int group;           /* lowest group established by core, 0 = none */
+  bool groups[4];      /* groups[1..3] */
   EligReasons reasons; /* core's reasons (arena), each with its rule ID */
 } PersonkretsOut;
 
@@ -75,8 +75,7 @@ typedef struct {
  * Refused with R-010 without a usable doctor's statement. Moves a received case to
  * investigating. An assessment that establishes no group is recorded too (it grounds a
  * rejection, R-031). */
-bool svc_personkrets_assess(Svc *s, const PersonkretsIn *in, Arena *a, PersonkretsOut *out,
-                            Err *e);
+bool svc_personkrets_assess(Svc *s, const PersonkretsIn *in, Arena *a, PersonkretsOut *out, Err *e);
 
 /* ---- assistance assessment (R-060–) ---- */
 
@@ -91,17 +90,17 @@ typedef struct {
 /* Records an assistance assessment for a case that requests personlig_assistans; the hours and
  * fk_notice_required (R-110) come from core's hours_compute, never from the caller. Later
  * assessments supersede earlier ones, which are kept. *out gets core's full result (arena). */
-bool svc_assistance_assess(Svc *s, const AssistanceIn *in, Arena *a, int64_t *id,
-                           HoursResult *out, Err *e);
+bool svc_assistance_assess(Svc *s, const AssistanceIn *in, Arena *a, int64_t *id, HoursResult *out,
+                           Err *e);
 
 /* ---- communication (R-030, R-130) ---- */
 
 typedef struct {
   int64_t case_id;
   Date sent_on;
-  const char *how;  /* letter, digital, meeting, phone */
-  const char *what; /* what material was communicated */
-  Date reply_by;    /* after sent_on */
+  const char *how;   /* letter, digital, meeting, phone */
+  const char *what;  /* what material was communicated */
+  Date reply_by;     /* after sent_on */
   bool oral_offered; /* the person was told of the right to present orally — required */
 } CommunicationIn;
 

@@ -30,7 +30,8 @@
     "  OR EXISTS (SELECT 1 FROM service_order o JOIN decision d ON d.id = o.decision_id "         \
     "             JOIN lss_case c ON c.id = d.case_id WHERE c.person_id = $1 AND o.unit_id = $3), " \
     " EXISTS (SELECT 1 FROM break_glass b WHERE b.person_id = $1 AND b.user_id = $2 "             \
-    "         AND b.expires_at > $4)")                                                             \
+    "         AND b.expires_at > $4), "                                                            \
+    " EXISTS (SELECT 1 FROM lss_case c WHERE c.person_id = $1)")                                                             \
   X(SQL_BREAK_GLASS_INSERT,                                                                        \
     "INSERT INTO break_glass (user_id, person_id, reason, granted_at, expires_at) "                \
     "VALUES ($1, $2, $3, $4, $5) RETURNING id")                                                    \

@@ -19,9 +19,12 @@ typedef struct {
   char outcome[16]; /* granted, partly_granted, rejected, dismissed */
   char applied_for[512];
   char decided_text[1024];
-  int64_t scope_amount; /* 0 with scope_unit "" when the insats has no amount */
-  char scope_unit[24];  /* hours_per_week, hours_per_month, days_per_month */
-  int personkrets;      /* 0 = not stated */
+  /* The granted amount in whole minutes for hours_per_week and hours_per_month (42 h 30 min a
+   * week = 2550, so half hours are exact), in days for days_per_month; 0 with scope_unit ""
+   * when the insats has no amount (insats.h scope) or the decision grants nothing. */
+  int64_t scope_amount;
+  char scope_unit[24]; /* hours_per_week, hours_per_month, days_per_month, or "" */
+  int personkrets;     /* 0 = not stated */
   Date valid_from, valid_to;
   bool time_limited;
   Date review_date;
@@ -50,12 +53,76 @@ typedef struct {
 bool store_decision_insert(Db *db, const DecisionRec *d, const char *created_at, int64_t *id,
                            Err *e);
 bool store_decision_get(Db *db, int64_t id, DecisionRec *out, bool *found, Err *e);
-bool store_decision_list_by_case(Db *db, int64_t case_id, Arena *a, DecisionRec **out,
-                                 size_t *n, Err *e);
+bool store_decision_list_by_case(Db *db, int64_t case_id, Arena *a, DecisionRec **out, size_t *n,
+                                 Err *e);
 bool store_decision_set_notified(Db *db, int64_t id, Date notified_on, Err *e);
+
+/* Every decision of one requested insats, the latest first. */
+bool store_decision_list_by_case_insats(Db *db, int64_t case_insats_id, Arena *a, DecisionRec **out,
+                                        size_t *n, Err *e);
+bool store_decision_set_executing_unit(Db *db, int64_t id, int64_t unit_id, Err *e);
+/* The case a requested insats belongs to (*found false if there is no such insats). */
+bool store_decision_case_of_insats(Db *db, int64_t case_insats_id, int64_t *case_id, bool *found,
+                                   Err *e);
+/* How many requested insatser of the case have no decision yet. */
+bool store_decision_undecided_count(Db *db, int64_t case_id, int64_t *n, Err *e);
+/* The first date the person was granted (in full or in part) `insats`, DATE_NONE if never. */
+bool store_decision_first_favourable(Db *db, int64_t person_id, const char *insats, Date *on,
+                                     Err *e);
+bool store_decision_provider_exists(Db *db, int64_t provider_id, bool *exists, Err *e);
 
 bool store_order_insert(Db *db, const OrderRec *o, const char *created_at, int64_t *id, Err *e);
 bool store_order_by_decision(Db *db, int64_t decision_id, OrderRec *out, bool *found, Err *e);
 bool store_order_set_received(Db *db, int64_t id, int64_t user_id, Date on, Err *e);
+bool store_order_get(Db *db, int64_t id, OrderRec *out, bool *found, Err *e);
+bool store_order_list_by_case(Db *db, int64_t case_id, Arena *a, OrderRec **out, size_t *n, Err *e);
+
+/* A revocation or change of a favourable decision (R-034, 37 § FL). */
+typedef struct {
+  int64_t id, decision_id;
+  Date revoked_on;
+  char ground[24]; /* safety, incorrect_information, revocation_clause */
+  char reasons[4000];
+  char decided_by_name[128];
+  char decided_by_title[96];
+  bool appeal_instructions;
+  Date notified_on;
+} RevocationRec;
+
+bool store_revocation_insert(Db *db, const RevocationRec *r, const char *created_at, int64_t *id,
+                             Err *e);
+bool store_revocation_by_decision(Db *db, int64_t decision_id, RevocationRec *out, bool *found,
+                                  Err *e);
+bool store_revocation_list_by_case(Db *db, int64_t case_id, Arena *a, RevocationRec **out,
+                                   size_t *n, Err *e);
+bool store_revocation_set_notified(Db *db, int64_t id, Date notified_on, Err *e);
+
+/* An appeal of a decision (R-120): its timeliness, the municipality's reconsideration, the
+ * forwarding to the court and the court's outcome. */
+typedef struct {
+  int64_t id, decision_id;
+  Date received_on;
+  bool timely;       /* reached the municipality within the appeal period (44 § FL, R-121) */
+  bool late_excused; /* late because of wrong appeal instructions: not dismissed (45 § FL) */
+  Date reconsidered_on;
+  int64_t changed_decision_id; /* the decision that replaced the appealed one, 0 if none */
+  Date forwarded_on;
+  char court[200];
+  char court_outcome[12]; /* upheld, changed, returned, dismissed; "" while pending */
+  Date court_decided_on;
+} AppealRec;
+
+bool store_appeal_insert(Db *db, const AppealRec *r, const char *created_at, int64_t *id, Err *e);
+bool store_appeal_get(Db *db, int64_t id, AppealRec *out, bool *found, Err *e);
+bool store_appeal_list_by_case(Db *db, int64_t case_id, Arena *a, AppealRec **out, size_t *n,
+                               Err *e);
+/* Writes the mutable fields: reconsideration, changed decision, forwarding, court outcome. */
+bool store_appeal_update(Db *db, const AppealRec *r, Err *e);
+/* Appeals of the case's decisions still pending (admissible, not ruled on, not lapsed). */
+bool store_appeal_pending_count(Db *db, int64_t case_id, int64_t *n, Err *e);
+/* The latest appeal of `decision_id` whose court outcome (changed or returned) calls for a new
+ * decision that has not yet been made. */
+bool store_appeal_open_for_redecision(Db *db, int64_t decision_id, AppealRec *out, bool *found,
+                                      Err *e);
 
 #endif

@@ -17,8 +17,8 @@ bool store_evidence_insert(Db *db, const EvidenceRec *r, const char *created_at,
          stmt_bind_text(&st, 6, r->status, e) && stmt_bind_text(&st, 7, r->question_reason, e) &&
          stmt_bind_int(&st, 8, r->cost_ore, e) && stmt_bind_id(&st, 9, r->cost_approved_by, e) &&
          stmt_bind_date(&st, 10, r->cost_approved_on, e) &&
-         stmt_bind_id(&st, 11, r->second_opinion_of, e) &&
-         stmt_bind_text(&st, 12, created_at, e) && stmt_insert_id(&st, id, e);
+         stmt_bind_id(&st, 11, r->second_opinion_of, e) && stmt_bind_text(&st, 12, created_at, e) &&
+         stmt_insert_id(&st, id, e);
 }
 
 static void evidence_row(Stmt *st, EvidenceRec *r) {
@@ -46,8 +46,7 @@ bool store_evidence_get(Db *db, int64_t id, EvidenceRec *out, bool *found, Err *
   return rc >= 0;
 }
 
-bool store_evidence_list(Db *db, int64_t case_id, Arena *a, EvidenceRec **out, size_t *n,
-                         Err *e) {
+bool store_evidence_list(Db *db, int64_t case_id, Arena *a, EvidenceRec **out, size_t *n, Err *e) {
   Stmt st;
   size_t cap = 0;
   *out = NULL, *n = 0;
@@ -70,8 +69,8 @@ bool store_evidence_update(Db *db, const EvidenceRec *r, Err *e) {
 
 /* ---- personkrets ---- */
 
-bool store_personkrets_insert(Db *db, const PersonkretsRec *r, const char *created_at,
-                              int64_t *id, Err *e) {
+bool store_personkrets_insert(Db *db, const PersonkretsRec *r, const char *created_at, int64_t *id,
+                              Err *e) {
   Stmt st;
   return stmt_get(db, SQL_PERSONKRETS_INSERT, &st, e) && stmt_bind_int(&st, 1, r->case_id, e) &&
          stmt_bind_int(&st, 2, r->grp, e) && stmt_bind_text(&st, 3, r->facts_json, e) &&
@@ -80,8 +79,8 @@ bool store_personkrets_insert(Db *db, const PersonkretsRec *r, const char *creat
          stmt_bind_text(&st, 7, created_at, e) && stmt_insert_id(&st, id, e);
 }
 
-bool store_personkrets_latest(Db *db, int64_t case_id, Arena *a, PersonkretsRec *out,
-                              bool *found, Err *e) {
+bool store_personkrets_latest(Db *db, int64_t case_id, Arena *a, PersonkretsRec *out, bool *found,
+                              Err *e) {
   Stmt st;
   if (!stmt_get(db, SQL_PERSONKRETS_LATEST, &st, e) || !stmt_bind_int(&st, 1, case_id, e))
     return false;
@@ -162,8 +161,7 @@ static void communication_row(Stmt *st, CommunicationRec *r) {
 
 bool store_communication_get(Db *db, int64_t id, CommunicationRec *out, bool *found, Err *e) {
   Stmt st;
-  if (!stmt_get(db, SQL_COMMUNICATION_BY_ID, &st, e) || !stmt_bind_int(&st, 1, id, e))
-    return false;
+  if (!stmt_get(db, SQL_COMMUNICATION_BY_ID, &st, e) || !stmt_bind_int(&st, 1, id, e)) return false;
   int rc = stmt_step(&st, e);
   *found = rc == 1;
   if (rc == 1) communication_row(&st, out);
@@ -171,8 +169,8 @@ bool store_communication_get(Db *db, int64_t id, CommunicationRec *out, bool *fo
   return rc >= 0;
 }
 
-bool store_communication_list(Db *db, int64_t case_id, Arena *a, CommunicationRec **out,
-                              size_t *n, Err *e) {
+bool store_communication_list(Db *db, int64_t case_id, Arena *a, CommunicationRec **out, size_t *n,
+                              Err *e) {
   Stmt st;
   size_t cap = 0;
   *out = NULL, *n = 0;

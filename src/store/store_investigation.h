@@ -20,8 +20,8 @@ typedef struct {
   /* doctor, adl, psychologist, occupational_therapist, physiotherapist, egenvard,
    * police_register, fk_register, kronofogden_register, other */
   char kind[24];
-  char issuer[200];  /* who wrote it: the doctor, or the authority for a register extract */
-  Date issued_on;    /* DATE_NONE when unknown */
+  char issuer[200]; /* who wrote it: the doctor, or the authority for a register extract */
+  Date issued_on;   /* DATE_NONE when unknown */
   Date received_on;
   /* received, accepted, questioned, second_opinion_ordered, second_opinion_received */
   char status[24];
@@ -29,7 +29,7 @@ typedef struct {
   int64_t cost_ore;           /* the cost the municipality pays, approved */
   int64_t cost_approved_by;   /* the unit manager who approved it, 0 = not approved */
   Date cost_approved_on;
-  int64_t second_opinion_of;  /* the questioned certificate this one answers, 0 = none */
+  int64_t second_opinion_of; /* the questioned certificate this one answers, 0 = none */
 } EvidenceRec;
 
 typedef struct {
@@ -68,16 +68,15 @@ typedef struct {
 bool store_evidence_insert(Db *db, const EvidenceRec *r, const char *created_at, int64_t *id,
                            Err *e);
 bool store_evidence_get(Db *db, int64_t id, EvidenceRec *out, bool *found, Err *e);
-bool store_evidence_list(Db *db, int64_t case_id, Arena *a, EvidenceRec **out, size_t *n,
-                         Err *e);
+bool store_evidence_list(Db *db, int64_t case_id, Arena *a, EvidenceRec **out, size_t *n, Err *e);
 /* Writes the mutable fields: status, question reason, cost and its approval. */
 bool store_evidence_update(Db *db, const EvidenceRec *r, Err *e);
 
-bool store_personkrets_insert(Db *db, const PersonkretsRec *r, const char *created_at,
-                              int64_t *id, Err *e);
+bool store_personkrets_insert(Db *db, const PersonkretsRec *r, const char *created_at, int64_t *id,
+                              Err *e);
 /* The assessment that counts: the latest by date, then by id. */
-bool store_personkrets_latest(Db *db, int64_t case_id, Arena *a, PersonkretsRec *out,
-                              bool *found, Err *e);
+bool store_personkrets_latest(Db *db, int64_t case_id, Arena *a, PersonkretsRec *out, bool *found,
+                              Err *e);
 
 bool store_assistance_insert(Db *db, const AssistanceRec *r, const char *created_at, int64_t *id,
                              Err *e);
@@ -88,8 +87,8 @@ bool store_assistance_latest(Db *db, int64_t case_id, Arena *a, AssistanceRec *o
 bool store_communication_insert(Db *db, const CommunicationRec *r, const char *created_at,
                                 int64_t *id, Err *e);
 bool store_communication_get(Db *db, int64_t id, CommunicationRec *out, bool *found, Err *e);
-bool store_communication_list(Db *db, int64_t case_id, Arena *a, CommunicationRec **out,
-                              size_t *n, Err *e);
+bool store_communication_list(Db *db, int64_t case_id, Arena *a, CommunicationRec **out, size_t *n,
+                              Err *e);
 bool store_communication_set_reply(Db *db, int64_t id, Date received_on, Err *e);
 
 #endif

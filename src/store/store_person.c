@@ -102,6 +102,7 @@ bool store_person_access(Db *db, int64_t person_id, int64_t user_id, int64_t uni
     out->assigned = stmt_int(&st, 0) != 0;
     out->same_unit = stmt_int(&st, 1) != 0;
     out->break_glass = stmt_int(&st, 2) != 0;
+    out->has_cases = stmt_int(&st, 3) != 0;
   }
   stmt_reset(&st);
   return rc == 1;

@@ -51,6 +51,7 @@ typedef struct {
 
 typedef struct {
   bool assigned, same_unit, break_glass;
+  bool has_cases; /* any case at all for the person */
 } PersonAccessRow;
 
 bool store_household_insert(Db *db, const char *address, int64_t *id, Err *e);

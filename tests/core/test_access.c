@@ -10,25 +10,35 @@
 
 static void test_R133_assignment_or_unit_grants_access(void **state) {
   (void)state;
-  AccessFacts f = {ROLE_OFFICER, true, false, false};
+  AccessFacts f = {ROLE_OFFICER, true, false, false, false};
   assert_int_equal(access_person(&f), ACCESS_GRANTED);
-  f = (AccessFacts){ROLE_UNIT_MANAGER, false, true, false};
+  f = (AccessFacts){ROLE_UNIT_MANAGER, false, true, false, false};
   assert_int_equal(access_person(&f), ACCESS_GRANTED);
 }
 
 static void test_R133_others_need_break_glass(void **state) {
   (void)state;
-  AccessFacts f = {ROLE_OFFICER, false, false, false};
+  AccessFacts f = {ROLE_OFFICER, false, false, false, false};
   assert_int_equal(access_person(&f), ACCESS_NEEDS_BREAK_GLASS);
   f.break_glass = true;
   assert_int_equal(access_person(&f), ACCESS_GRANTED);
+}
+
+static void test_R133_intake_person_without_cases_open_to_officers_only(void **state) {
+  (void)state;
+  AccessFacts f = {ROLE_OFFICER, false, false, false, true};
+  assert_int_equal(access_person(&f), ACCESS_GRANTED);
+  f.role = ROLE_UNIT_MANAGER;
+  assert_int_equal(access_person(&f), ACCESS_NEEDS_BREAK_GLASS);
+  f.role = ROLE_AUDITOR;
+  assert_int_equal(access_person(&f), ACCESS_DENIED);
 }
 
 static void test_R133_auditor_finance_admin_never_read_person_records(void **state) {
   (void)state;
   Role roles[] = {ROLE_AUDITOR, ROLE_FINANCE, ROLE_ADMIN, ROLE_NONE};
   for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++) {
-    AccessFacts f = {roles[i], true, true, true};
+    AccessFacts f = {roles[i], true, true, true, true};
     assert_int_equal(access_person(&f), ACCESS_DENIED);
   }
 }
@@ -54,6 +64,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_R133_assignment_or_unit_grants_access),
       cmocka_unit_test(test_R133_others_need_break_glass),
+      cmocka_unit_test(test_R133_intake_person_without_cases_open_to_officers_only),
       cmocka_unit_test(test_R133_auditor_finance_admin_never_read_person_records),
       cmocka_unit_test(test_only_unit_managers_approve_certificate_costs),
       cmocka_unit_test(test_role_codes_round_trip),
