@@ -54,14 +54,14 @@ bool svc_audit(Svc *s, const char *action, const char *object_type, int64_t obje
   return store_audit_append(s->db, &ev, e);
 }
 
+/* One stored value over the defaults; a name this binary does not know is ignored (a newer
+ * version may have written it). */
+static bool apply_setting(const char *name, int64_t value, void *ctx, Err *e) {
+  const PolicyParam *pp = policy_param_find(name);
+  return !pp || policy_set(ctx, pp, value, e);
+}
+
 bool svc_policy_on(Svc *s, Date on, Policy *out, Err *e) {
   policy_defaults(out);
-  for (size_t i = 0; i < policy_param_count; i++) {
-    const PolicyParam *pp = &policy_params[i];
-    int64_t v;
-    bool found = false;
-    if (!store_setting_value_on(s->db, pp->name, on, &v, &found, e)) return false;
-    if (found && !policy_set(out, pp, v, e)) return false;
-  }
-  return true;
+  return store_setting_each_on(s->db, on, apply_setting, out, e);
 }

@@ -24,9 +24,9 @@
   X(SQL_USER_SET_DISABLED, "UPDATE app_user SET disabled = $2 WHERE id = $1")                     \
   X(SQL_USER_SET_LOGIN_FAILURES,                                                                   \
     "UPDATE app_user SET failed_logins = $2, locked_until = $3 WHERE id = $1")                    \
-  X(SQL_SETTING_VALUE_ON,                                                                          \
-    "SELECT value FROM setting WHERE name = $1 AND valid_from <= $2 "                             \
-    "ORDER BY valid_from DESC LIMIT 1")                                                            \
+  X(SQL_SETTING_ALL_ON,                                                                            \
+    "SELECT s.name, s.value FROM setting s WHERE s.valid_from = (SELECT max(t.valid_from) "       \
+    "FROM setting t WHERE t.name = s.name AND t.valid_from <= $1)")                               \
   X(SQL_SETTING_INSERT,                                                                            \
     "INSERT INTO setting (name, value, valid_from, set_by, set_at, note) "                         \
     "VALUES ($1, $2, $3, $4, $5, $6) "                                                             \

@@ -125,17 +125,16 @@ bool store_user_set_login_failures(Db *db, int64_t id, int failures, const char 
          stmt_exec(&st, e);
 }
 
-bool store_setting_value_on(Db *db, const char *name, Date on, int64_t *value, bool *found,
-                            Err *e) {
+bool store_setting_each_on(Db *db, Date on, bool (*fn)(const char *name, int64_t value, void *ctx,
+                                                       Err *e),
+                           void *ctx, Err *e) {
   Stmt st;
-  if (!stmt_get(db, SQL_SETTING_VALUE_ON, &st, e) || !stmt_bind_text(&st, 1, name, e) ||
-      !stmt_bind_date(&st, 2, on, e))
-    return false;
-  int rc = stmt_step(&st, e);
-  *found = rc == 1;
-  if (rc == 1) *value = stmt_int(&st, 0);
+  if (!stmt_get(db, SQL_SETTING_ALL_ON, &st, e) || !stmt_bind_date(&st, 1, on, e)) return false;
+  int rc;
+  bool ok = true;
+  while (ok && (rc = stmt_step(&st, e)) == 1) ok = fn(stmt_text(&st, 0), stmt_int(&st, 1), ctx, e);
   stmt_reset(&st);
-  return rc >= 0;
+  return ok && rc == 0;
 }
 
 bool store_setting_put(Db *db, const char *name, int64_t value, Date valid_from, int64_t set_by,

@@ -56,9 +56,11 @@ bool store_user_set_disabled(Db *db, int64_t id, bool disabled, Err *e);
 bool store_user_set_login_failures(Db *db, int64_t id, int failures, const char *locked_until,
                                    Err *e);
 
-/* The value of setting `name` in force on `on` (*found false: none set, use the default). */
-bool store_setting_value_on(Db *db, const char *name, Date on, int64_t *value, bool *found,
-                            Err *e);
+/* Every setting that has a value in force on `on`: calls fn(name, value, ctx) for each; fn
+ * returns false (with e set) to stop. */
+bool store_setting_each_on(Db *db, Date on, bool (*fn)(const char *name, int64_t value, void *ctx,
+                                                       Err *e),
+                           void *ctx, Err *e);
 /* Sets a value from `valid_from` on (replacing a value set for the same day). */
 bool store_setting_put(Db *db, const char *name, int64_t value, Date valid_from, int64_t set_by,
                        const char *set_at, const char *note, Err *e);
