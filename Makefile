@@ -2,7 +2,7 @@
 # with AddressSanitizer + UBSan; `make test` builds and runs every test (tools/run_tests.sh).
 
 CC      ?= gcc
-PKGS    := jansson sqlite3 icu-i18n icu-uc libsodium
+PKGS    := jansson sqlite3 icu-i18n icu-uc libsodium libmicrohttpd
 TESTPKGS:= cmocka
 
 WARN    := -Wall -Wextra -Werror -Wformat=2 -Wformat-security -Wshadow -Wpointer-arith \
@@ -24,7 +24,8 @@ BUILD   ?= build
 BIN     := $(if $(filter build,$(BUILD)),insats,$(BUILD)/insats)
 endif
 
-LIB_SRC := $(sort $(wildcard src/base/*.c src/core/*.c src/store/*.c src/service/*.c src/cli/*.c))
+LIB_SRC := $(sort $(wildcard src/base/*.c src/core/*.c src/store/*.c src/service/*.c src/http/*.c \
+                             src/web/*.c src/cli/*.c))
 LIB_SRC := $(filter-out src/cli/main.c,$(LIB_SRC))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations_sqlite.o
 MIGRATIONS_SQLITE := $(sort $(wildcard src/store/migrations/sqlite/*.sql))
