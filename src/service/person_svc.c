@@ -2,7 +2,6 @@
  * representatives (R-093) and consents (R-090). */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "base/text.h"
 #include "core/pnr.h"
@@ -122,21 +121,6 @@ bool svc_person_search(Svc *s, const char *query, Arena *a, PersonHit **out, siz
   return true;
 }
 
-/* now + hours, as a UTC timestamp. */
-static void add_hours(const char *now, int hours, char out[SVC_TIMESTAMP_LEN]) {
-  struct tm tm = {0};
-  if (sscanf(now, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-             &tm.tm_min, &tm.tm_sec) != 6) {
-    snprintf(out, SVC_TIMESTAMP_LEN, "%s", now);
-    return;
-  }
-  tm.tm_year -= 1900;
-  tm.tm_mon -= 1;
-  time_t t = timegm(&tm) + (time_t)hours * 3600;
-  gmtime_r(&t, &tm);
-  strftime(out, SVC_TIMESTAMP_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 bool svc_person_open(Svc *s, int64_t person_id, const char *break_glass_reason, Arena *a,
                      PersonView *out, Err *e) {
   memset(out, 0, sizeof *out);
@@ -156,7 +140,7 @@ bool svc_person_open(Svc *s, int64_t person_id, const char *break_glass_reason, 
         ok = err_set(e, ERR_INVALID, "break_glass_reason", "R-133",
                      "Beskriv skälet för nödåtkomst (minst %d tecken).", SVC_BREAK_GLASS_MIN_REASON);
       char expires[SVC_TIMESTAMP_LEN];
-      add_hours(s->now, SVC_BREAK_GLASS_HOURS, expires);
+      svc_time_add(s->now, SVC_BREAK_GLASS_HOURS * 3600L, expires);
       int64_t bg = 0;
       ok = ok && store_break_glass_insert(s->db, s->user_id, person_id, break_glass_reason, s->now,
                                           expires, &bg, e) &&

@@ -17,5 +17,6 @@
 #include "service/svc_journal.h"
 #include "service/svc_deadline.h"
 #include "service/svc_demo.h"
+#include "service/svc_session.h"
 
 #endif

@@ -13,6 +13,20 @@ void svc_now(char out[SVC_TIMESTAMP_LEN]) {
   strftime(out, SVC_TIMESTAMP_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+void svc_time_add(const char *ts, long seconds, char out[SVC_TIMESTAMP_LEN]) {
+  struct tm tm = {0};
+  if (sscanf(ts, "%4d-%2d-%2dT%2d:%2d:%2dZ", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+             &tm.tm_min, &tm.tm_sec) != 6) {
+    snprintf(out, SVC_TIMESTAMP_LEN, "%s", ts);
+    return;
+  }
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  time_t t = timegm(&tm) + (time_t)seconds;
+  gmtime_r(&t, &tm);
+  strftime(out, SVC_TIMESTAMP_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 void svc_ctx_system(Svc *s, Db *db) {
   memset(s, 0, sizeof *s);
   s->db = db;

@@ -50,6 +50,8 @@ bool svc_end(Svc *s, bool ok, Err *e);
 
 /* The current time in UTC for storage (the service reads the clock; core never does). */
 void svc_now(char out[SVC_TIMESTAMP_LEN]);
+/* ts + seconds, both "YYYY-MM-DDTHH:MM:SSZ" (UTC); a malformed ts is copied unchanged. */
+void svc_time_add(const char *ts, long seconds, char out[SVC_TIMESTAMP_LEN]);
 
 /* Creates the database if needed, applies migrations and records the event (`insats init`). */
 bool svc_system_init(const char *target, int *schema_version, Err *e);

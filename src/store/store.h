@@ -67,5 +67,6 @@ bool store_audit_verify(Db *db, AuditCheck *out, Err *e);
 #include "store/store_provider.h"
 #include "store/store_journal.h"
 #include "store/store_deadline.h"
+#include "store/store_session.h"
 
 #endif

@@ -1,0 +1,16 @@
+/* sql_session.h — statements for web sessions (store_session.c). */
+#ifndef INSATS_STORE_SQL_SESSION_H
+#define INSATS_STORE_SQL_SESSION_H
+
+#define SQL_SESSION(X)                                                                             \
+  X(SQL_SESSION_INSERT,                                                                            \
+    "INSERT INTO session (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) " \
+    "VALUES ($1, $2, $3, $4, $4, $5) RETURNING id")                                                \
+  X(SQL_SESSION_BY_HASH,                                                                           \
+    "SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, "           \
+    "s.ended_at IS NOT NULL FROM session s WHERE s.token_hash = $1")                              \
+  X(SQL_SESSION_TOUCH, "UPDATE session SET last_seen_at = $2 WHERE id = $1")                      \
+  X(SQL_SESSION_END, "UPDATE session SET ended_at = $2 WHERE id = $1 AND ended_at IS NULL")       \
+  X(SQL_SESSION_END_USER, "UPDATE session SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL")
+
+#endif

@@ -1,0 +1,26 @@
+/* store_session.h — web sessions (store_session.c). Included by store.h; use store.h. */
+#ifndef INSATS_STORE_STORE_SESSION_H
+#define INSATS_STORE_STORE_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/err.h"
+
+typedef struct Db Db;
+
+typedef struct {
+  int64_t id, user_id;
+  char csrf_token[48];
+  char created_at[24], last_seen_at[24], expires_at[24];
+  bool ended;
+} SessionRec;
+
+bool store_session_insert(Db *db, const char *token_hash, int64_t user_id, const char *csrf,
+                          const char *now, const char *expires_at, int64_t *id, Err *e);
+bool store_session_by_hash(Db *db, const char *token_hash, SessionRec *out, bool *found, Err *e);
+bool store_session_touch(Db *db, int64_t id, const char *now, Err *e);
+bool store_session_end(Db *db, int64_t id, const char *now, Err *e);
+bool store_session_end_user(Db *db, int64_t user_id, const char *now, Err *e);
+
+#endif
