@@ -176,12 +176,13 @@ static bool demo_person(Demo *d, long index, Err *e) {
   app.received_on = date_add_days(d->today, -days_ago);
   if (date_before(app.received_on, date_add_days(birth, 1))) app.received_on = date_add_days(birth, 1);
   int age_then = date_age_on(birth, app.received_on);
+  char names[2][160]; /* the applicants' names live as long as the application */
   const char *insats = pick_insats(r, age_then);
   if (age_then < 18) {
     /* guardians apply for a child — both when there are two */
-    char guardian[96];
     for (int g = 0; g < 2; g++) {
-      snprintf(guardian, sizeof guardian, "%s %s", g ? given_male[rng_int(r, 0, COUNT(given_male) - 1)]
+      char *guardian = names[g];
+      snprintf(guardian, sizeof names[g], "%s %s", g ? given_male[rng_int(r, 0, COUNT(given_male) - 1)]
                                                       : given_female[rng_int(r, 0, COUNT(given_female) - 1)],
                family);
       RepresentativeIn rep = {person_id, "guardian", guardian, NULL, "", "vårdnad", false,
@@ -195,9 +196,8 @@ static bool demo_person(Demo *d, long index, Err *e) {
     app.can_take_position = age_then >= 15 ? 1 : -1;
     app.wants_insats = age_then >= 15 ? 1 : -1;
   } else {
-    char self[160];
-    snprintf(self, sizeof self, "%s %s", given, family);
-    app.applicants[0] = (ApplicantIn){"person", self, 0, false};
+    snprintf(names[0], sizeof names[0], "%s %s", given, family);
+    app.applicants[0] = (ApplicantIn){"person", names[0], 0, false};
     app.n_applicants = 1;
   }
   app.requested[0] = (RequestIn){insats, "", false, NULL, DATE_NONE, DATE_NONE};
