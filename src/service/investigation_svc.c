@@ -74,24 +74,34 @@ static bool case_start_investigation(Svc *s, CaseRec *c, bool *moved, Err *e) {
 
 /* ==== evidence ==== */
 
-/* R-075: "another doctor" is judged on the name as written, ignoring case, punctuation and
- * spacing ("Dr. Anna  Berg" and "dr anna berg" are the same doctor). */
+/* R-075: "another doctor" is judged on the name as written, ignoring case, punctuation,
+ * spacing and a leading title ("Dr. Anna  Berg", "leg. läk. anna berg" and "Anna Berg" are the
+ * same doctor). */
+static const char *const doctor_titles[] = {"dr",  "doktor", "med",        "leg",
+                                            "läk", "läkare", "överläkare", NULL};
+
 static void issuer_key(const char *in, char *out, size_t cap) {
-  char folded[ISSUER_MAX * 2 + 1];
+  char folded[ISSUER_MAX * 2 + 1], word[ISSUER_MAX * 2 + 1];
   text_fold(in, folded, sizeof folded);
   size_t w = 0;
-  bool gap = false;
-  for (const char *p = folded; *p && w + 2 < cap; p++) {
-    char ch = *p;
-    if (ch == '.' || ch == ',' || ch == ' ' || ch == '\t' || ch == '-') {
-      gap = w > 0;
+  bool leading = true;
+  out[0] = '\0';
+  for (const char *p = folded; *p;) {
+    size_t n = strcspn(p, " \t.,-");
+    if (n == 0) {
+      p++;
       continue;
     }
-    if (gap) out[w++] = ' ';
-    gap = false;
-    out[w++] = ch;
+    snprintf(word, sizeof word, "%.*s", (int)n, p);
+    p += n;
+    if (leading && one_of(word, doctor_titles)) continue;
+    leading = false;
+    int k = snprintf(out + w, cap - w, "%s%s", w ? " " : "", word);
+    if (k < 0 || (size_t)k >= cap - w) break;
+    w += (size_t)k;
   }
   out[w] = '\0';
+  if (w == 0) snprintf(out, cap, "%s", folded); /* nothing but a title: compare it all */
 }
 
 static bool same_doctor(const char *a, const char *b) {
@@ -625,5 +635,19 @@ bool svc_investigation_view(Svc *s, int64_t case_id, Arena *a, InvestigationView
       store_communication_list(s->db, case_id, a, &out->communications, &out->n_communications,
                                e) &&
       svc_audit(s, "investigation.read", "case", case_id, out->c.person_id, "", e);
+  if (!ok && e->code == ERR_FORBIDDEN && !svc_is_system(s) && out->c.person_id) {
+    /* The refused read is itself logged, in its own transaction. */
+    Err refusal = *e, ignore;
+    int64_t person_id = out->c.person_id;
+    store_rollback(s->db);
+    memset(out, 0, sizeof *out);
+    err_clear(&ignore);
+    if (svc_begin(s, true, &ignore))
+      svc_end(s,
+              svc_audit(s, "investigation.read_refused", "case", case_id, person_id, "", &ignore),
+              &ignore);
+    *e = refusal;
+    return false;
+  }
   return svc_end(s, ok, e);
 }

@@ -27,11 +27,11 @@
     "SELECT id, case_id, grp, facts_json, doctor_evidence_id, assessed_on, assessed_by "           \
     "FROM personkrets_assessment WHERE case_id = $1 ORDER BY assessed_on DESC, id DESC LIMIT 1")   \
   X(SQL_ASSISTANCE_INSERT,                                                                         \
-    "INSERT INTO assistance_assessment (case_id, assessed_on, input_json, basic_min28, "           \
-    "other_min28, fk_notice_required, assessed_by, created_at) "                                   \
+    "INSERT INTO assistance_assessment (case_id, assessed_on, input_json, basic_ticks, "           \
+    "other_ticks, fk_notice_required, assessed_by, created_at) "                                   \
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")                                        \
   X(SQL_ASSISTANCE_LATEST,                                                                         \
-    "SELECT id, case_id, assessed_on, input_json, basic_min28, other_min28, fk_notice_required, "  \
+    "SELECT id, case_id, assessed_on, input_json, basic_ticks, other_ticks, fk_notice_required, "  \
     "assessed_by FROM assistance_assessment WHERE case_id = $1 "                                   \
     "ORDER BY assessed_on DESC, id DESC LIMIT 1")                                                  \
   X(SQL_COMMUNICATION_INSERT,                                                                      \

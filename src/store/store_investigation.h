@@ -46,9 +46,8 @@ typedef struct {
   Date assessed_on;
   const char *input_json; /* the assessment as given (docs/cli/hours.md); arena-owned when read */
   /* Weekly averages as core/hours.h returns them: ticks of 1/1456 minute
-   * (HOURS_TICKS_PER_MINUTE = 28 parts × 52 weeks). The columns are named basic_min28 and
-   * other_min28, but hold these ticks: a weekly average over 52 weeks is not always a whole
-   * number of 1/28 minutes. */
+   * (HOURS_TICKS_PER_MINUTE = 28 parts × 52 weeks): a weekly average over 52 weeks is not
+   * always a whole number of 1/28 minutes. */
   int64_t basic_ticks, other_ticks;
   bool fk_notice_required; /* */
   int64_t assessed_by;

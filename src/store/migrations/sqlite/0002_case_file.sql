@@ -157,8 +157,8 @@ CREATE TABLE assistance_assessment (
   case_id INTEGER NOT NULL REFERENCES lss_case (id),
   assessed_on TEXT NOT NULL,
   input_json TEXT NOT NULL,
-  basic_min28 INTEGER NOT NULL,
-  other_min28 INTEGER NOT NULL,
+  basic_ticks INTEGER NOT NULL,
+  other_ticks INTEGER NOT NULL,
   fk_notice_required INTEGER NOT NULL,
   assessed_by INTEGER NOT NULL REFERENCES app_user (id),
   created_at TEXT NOT NULL
