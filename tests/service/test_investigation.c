@@ -570,8 +570,8 @@ static void test_R060_R110_R141_assistance_hours_are_recomputed_by_core(void **s
   assert_true(r.fk_notice_required);
   char w[240];
   snprintf(w, sizeof w,
-           "id = %lld AND case_id = %lld AND assessed_on = '2025-03-01' AND basic_min28 = %lld AND "
-           "other_min28 = %lld AND fk_notice_required = 1 AND input_json LIKE '%%tillsyn%%'",
+           "id = %lld AND case_id = %lld AND assessed_on = '2025-03-01' AND basic_ticks = %lld AND "
+           "other_ticks = %lld AND fk_notice_required = 1 AND input_json LIKE '%%tillsyn%%'",
            (long long)id, (long long)c, (long long)HOURS_TICKS(53), (long long)HOURS_TICKS(13));
   assert_int_equal(count("assistance_assessment", w), 1);
   assert_int_equal(count("audit_event", "action = 'assistance.assess'"), 1);
