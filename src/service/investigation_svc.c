@@ -14,6 +14,7 @@
 #include "core/eligibility.h"
 #include "core/hours.h"
 #include "core/insats.h"
+#include "service/hours_input.h"
 #include "service/service.h"
 
 static const char *const evidence_kinds[] = {"doctor",
@@ -501,27 +502,32 @@ static bool case_requests_pa(Svc *s, const CaseRec *c, Arena *a, Err *e) {
                  "som inte är sökt i ärendet.");
 }
 
-static bool validate_assistance(Svc *s, const AssistanceIn *in, Err *e) {
-  if (!in->hours)
-    return err_set(e, ERR_INVALID, "input_json", "R-061", "Behovsbedömningen saknas.");
+/* Reads the document into *h (strings point into *root: the caller decrefs it when done). */
+static bool read_assistance(Svc *s, const AssistanceIn *in, Arena *a, json_t **root,
+                            HoursAssessment *h, Err *e) {
+  *root = NULL;
   if (!text_check(in->input_json, "input_json", "Behovsbedömningen", SVC_ASSESSMENT_JSON_MAX, true,
                   true, e))
     return false;
-  /* The stored record must be readable JSON (the adapter parsed hours from the same text). */
-  json_t *j = json_parse_buf(in->input_json, strlen(in->input_json), SVC_ASSESSMENT_JSON_MAX, e);
-  if (!j) {
+  *root = json_parse_buf(in->input_json, strlen(in->input_json), SVC_ASSESSMENT_JSON_MAX, e);
+  if (!*root) {
     snprintf(e->field, sizeof e->field, "input_json");
     return false;
   }
-  json_decref(j);
-  return date_required(s, in->hours->assessment_date, "assessment_date", "bedömningsdatum", e);
+  return hours_input_parse(*root, a, h, e) &&
+         date_required(s, h->assessment_date, "assessment_date", "bedömningsdatum", e);
 }
 
 bool svc_assistance_assess(Svc *s, const AssistanceIn *in, Arena *a, int64_t *id, HoursResult *out,
                            Err *e) {
   memset(out, 0, sizeof *out);
-  if (!svc_require(s, CAP_CASE_WRITE, e) || !validate_assistance(s, in, e)) return false;
-  const HoursAssessment *h = in->hours;
+  json_t *root = NULL;
+  HoursAssessment hours;
+  if (!svc_require(s, CAP_CASE_WRITE, e) || !read_assistance(s, in, a, &root, &hours, e)) {
+    json_decref(root);
+    return false;
+  }
+  const HoursAssessment *h = &hours;
   CaseRec c;
   PersonRec p;
   memset(&c, 0, sizeof c);
@@ -551,6 +557,7 @@ bool svc_assistance_assess(Svc *s, const AssistanceIn *in, Arena *a, int64_t *id
        case_start_investigation(s, &c, &moved, e) &&
        svc_audit(s, "assistance.assess", "assistance_assessment", *id, c.person_id, "", e) &&
        (!moved || svc_deadline_refresh_case(s, c.id, e));
+  json_decref(root);
   return svc_end(s, ok, e);
 }
 

@@ -81,10 +81,10 @@ bool svc_personkrets_assess(Svc *s, const PersonkretsIn *in, Arena *a, Personkre
 
 typedef struct {
   int64_t case_id;
-  /* The assessment parsed from input_json (the `insats calc hours` document); its birth_date
-   * must be the person's. The service recomputes the hours from it with core. */
-  const HoursAssessment *hours;
-  const char *input_json; /* stored as the record of what was assessed */
+  /* The assessment document (the `insats calc hours` format, docs/cli/hours.md); its birth_date
+   * must be the person's. The service reads it and recomputes the hours with core, and stores
+   * the text as the record of what was assessed. */
+  const char *input_json;
 } AssistanceIn;
 
 /* Records an assistance assessment for a case that requests personlig_assistans; the hours and

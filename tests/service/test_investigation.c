@@ -535,11 +535,6 @@ static void test_R010_R075_received_second_opinion_supports_personkrets(void **s
 
 /* domain.md R-141: a child of 8 in 2025 with 30 h/week basic (hygiene 14 h + meals 16 h) and
  * 10 h/week other needs. */
-static const HoursNeedRow r141_needs[] = {
-    {.need = HOURS_NEED_PERSONAL_HYGIENE, .minutes = 60, .per_week = 14},
-    {.need = HOURS_NEED_MEALS, .minutes = 60, .per_week = 16},
-    {.need = HOURS_NEED_OTHER, .description = "tillsyn", .minutes = 600, .per_week = 1},
-};
 static const char r141_json[] =
     "{\"assessment_date\": \"2025-03-01\", \"birth_date\": \"2016-06-01\", \"needs\": ["
     "{\"need\": \"personal_hygiene\", \"minutes\": 60, \"per_week\": 14},"
@@ -549,12 +544,7 @@ static const char r141_json[] =
 static void test_R060_R110_R141_assistance_hours_are_recomputed_by_core(void **state) {
   (void)state;
   int64_t c = child_case("personlig_assistans");
-  HoursAssessment h = {0};
-  h.assessment_date = d("2025-03-01");
-  h.birth_date = d("2016-06-01");
-  h.needs = r141_needs;
-  h.nneeds = 3;
-  AssistanceIn in = {c, &h, r141_json};
+  AssistanceIn in = {c, r141_json};
   Svc off = fx_as(&fx, fx.officer, TODAY);
   Err e;
   err_clear(&e);
@@ -580,15 +570,7 @@ static void test_R060_R110_R141_assistance_hours_are_recomputed_by_core(void **s
 
   /* a later assessment supersedes it; the first is kept. 7 h hygiene + 4 h meals = 11 h
    * basic, − 3.5 h = 7.5 h: no notice to FK */
-  HoursNeedRow fewer[] = {
-      {.need = HOURS_NEED_PERSONAL_HYGIENE, .minutes = 60, .per_week = 7},
-      {.need = HOURS_NEED_MEALS, .minutes = 60, .per_week = 4},
-  };
-  HoursAssessment h2 = h;
-  h2.assessment_date = d("2025-03-08");
-  h2.needs = fewer;
-  h2.nneeds = 2;
-  AssistanceIn in2 = {c, &h2,
+  AssistanceIn in2 = {c,
                       "{\"assessment_date\": \"2025-03-08\", \"birth_date\": \"2016-06-01\", "
                       "\"needs\": [{\"need\": \"personal_hygiene\", \"minutes\": 60, \"per_week\": "
                       "7}, {\"need\": \"meals\", \"minutes\": 60, \"per_week\": 4}]}"};
@@ -612,11 +594,6 @@ static void test_R060_R141_assistance_assessment_refusals_change_nothing(void **
   (void)state;
   int64_t pa = child_case("personlig_assistans");
   int64_t other = adult_case("19800101-0019", "kontaktperson");
-  HoursAssessment h = {0};
-  h.assessment_date = d("2025-03-01");
-  h.birth_date = d("2016-06-01");
-  h.needs = r141_needs;
-  h.nneeds = 3;
   Svc off = fx_as(&fx, fx.officer, TODAY);
   Err e;
   Arena a;
@@ -626,36 +603,35 @@ static void test_R060_R141_assistance_assessment_refusals_change_nothing(void **
   char before[65], after[65];
   fx_fingerprint(&fx, before);
   /* only for a case that requests personal assistance */
-  AssistanceIn wrong_case = {other, &h, r141_json};
+  AssistanceIn wrong_case = {other, r141_json};
   err_clear(&e);
   assert_false(svc_assistance_assess(&off, &wrong_case, &a, &id, &r, &e));
   assert_string_equal(e.rule, "R-060");
   /* the birth date decides the föräldraavdrag: it must be the person's */
-  HoursAssessment older = h;
-  older.birth_date = d("2006-06-01");
-  AssistanceIn wrong_birth = {pa, &older, r141_json};
+  AssistanceIn wrong_birth = {pa, "{\"assessment_date\": \"2025-03-01\", \"birth_date\": "
+                                  "\"2006-06-01\", \"needs\": [{\"need\": \"meals\", "
+                                  "\"minutes\": 60, \"per_week\": 7}]}"};
   err_clear(&e);
   assert_false(svc_assistance_assess(&off, &wrong_birth, &a, &id, &r, &e));
   assert_string_equal(e.field, "birth_date");
   assert_string_equal(e.rule, "R-141");
   /* the record must be JSON */
-  AssistanceIn not_json = {pa, &h, "{\"needs\": ["};
+  AssistanceIn not_json = {pa, "{\"needs\": ["};
   err_clear(&e);
   assert_false(svc_assistance_assess(&off, &not_json, &a, &id, &r, &e));
   assert_string_equal(e.field, "input_json");
-  /* core's own refusal (a need row without minutes) comes through with its field */
-  HoursNeedRow zero[] = {{.need = HOURS_NEED_MEALS, .minutes = 0, .per_week = 7}};
-  HoursAssessment bad = h;
-  bad.needs = zero;
-  bad.nneeds = 1;
-  AssistanceIn bad_in = {pa, &bad, r141_json};
+  /* a need row without minutes is refused naming its field */
+  AssistanceIn bad_in = {pa, "{\"assessment_date\": \"2025-03-01\", \"birth_date\": "
+                             "\"2016-06-01\", \"needs\": [{\"need\": \"meals\", "
+                             "\"minutes\": 0, \"per_week\": 7}]}"};
   err_clear(&e);
   assert_false(svc_assistance_assess(&off, &bad_in, &a, &id, &r, &e));
   assert_int_equal(e.code, ERR_INVALID);
+  assert_string_equal(e.field, "needs[0].minutes");
   /* an assessment in the future */
-  HoursAssessment later = h;
-  later.assessment_date = d("2025-03-11");
-  AssistanceIn later_in = {pa, &later, r141_json};
+  AssistanceIn later_in = {pa, "{\"assessment_date\": \"2025-03-11\", \"birth_date\": "
+                               "\"2016-06-01\", \"needs\": [{\"need\": \"meals\", "
+                               "\"minutes\": 60, \"per_week\": 7}]}"};
   err_clear(&e);
   assert_false(svc_assistance_assess(&off, &later_in, &a, &id, &r, &e));
   assert_string_equal(e.field, "assessment_date");
