@@ -51,7 +51,7 @@ check "core uses only libc" "$(foreign_headers core 'NONE')"
 check "store includes only base, core and store" "$(includes_outside store 'base core store')"
 check "store uses only libc, SQLite, ICU and libsodium" \
   "$(foreign_headers store 'sqlite3\.h|libpq-fe\.h|sodium\.h|unicode/[a-z]+\.h')"
-check "service uses only libc and libsodium" "$(foreign_headers service 'sodium\.h')"
+check "service uses only libc, libsodium and jansson" "$(foreign_headers service 'sodium\.h|jansson\.h')"
 check "service includes only base, core, store and service" \
   "$(includes_outside service 'base core store service')"
 check "service includes only store/store.h from store" \
