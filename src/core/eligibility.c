@@ -283,6 +283,16 @@ bool eligibility_assess(const EligApplication *app, const Policy *pol, Date toda
   return true;
 }
 
+bool eligibility_personkrets(const EligPersonkrets *facts, Arena *a, EligResult *out) {
+  memset(out, 0, sizeof *out);
+  EligApplication app;
+  memset(&app, 0, sizeof app);
+  app.personkrets = *facts;
+  EligCtx c = {.app = &app, .arena = a, .applicant_only = true};
+  eligibility_check_personkrets(&c, out);
+  return true;
+}
+
 bool eligibility_assess_applicant(const EligApplication *app, const Policy *pol, Date today,
                                   Arena *a, EligResult *out, Err *e) {
   memset(out, 0, sizeof *out);
@@ -373,13 +383,20 @@ EligPurpose eligibility_purpose_from_code(const char *code) {
   return (EligPurpose)code_index(t, code);
 }
 
-EligDiagnosis eligibility_diagnosis_from_code(const char *code) {
-  static const char *const t[] = {"utvecklingsstorning", "autism", "autismliknande_tillstand",
-                                  NULL};
-  return (EligDiagnosis)code_index(t, code);
-}
+static const char *const diagnosis_codes[] = {"utvecklingsstorning", "autism",
+                                               "autismliknande_tillstand", NULL};
+static const char *const cause_codes[] = {"external_violence", "bodily_illness", "other", NULL};
 
+EligDiagnosis eligibility_diagnosis_from_code(const char *code) {
+  return (EligDiagnosis)code_index(diagnosis_codes, code);
+}
 EligCause eligibility_cause_from_code(const char *code) {
-  static const char *const t[] = {"external_violence", "bodily_illness", "other", NULL};
-  return (EligCause)code_index(t, code);
+  return (EligCause)code_index(cause_codes, code);
+}
+const char *eligibility_diagnosis_code(EligDiagnosis d) {
+  return d > ELIG_DIAGNOSIS_NONE && d <= ELIG_DIAGNOSIS_AUTISMLIKNANDE ? diagnosis_codes[d - 1]
+                                                                       : NULL;
+}
+const char *eligibility_cause_code(EligCause c) {
+  return c > ELIG_CAUSE_UNSET && c <= ELIG_CAUSE_OTHER ? cause_codes[c - 1] : NULL;
 }

@@ -189,6 +189,10 @@ typedef struct {
 bool eligibility_assess(const EligApplication *app, const Policy *pol, Date today, Arena *a,
                         EligResult *out, Err *e);
 
+/* Only the personkrets (R-010, R-011) from its facts: fills out->group, out->groups and
+ * out->personkrets_reasons. The facts alone decide; age and insatser play no part. */
+bool eligibility_personkrets(const EligPersonkrets *facts, Arena *a, EligResult *out);
+
 /* Only who may apply (R-001, R-002, R-003), for registering an application: the facts the
  * insatser depend on (housing, work, school) belong to the investigation and are not asked for.
  * Fills out->applicant and out->applicant_reasons; the rest stays empty. */
@@ -204,6 +208,8 @@ EligHousing eligibility_housing_from_code(const char *code);
 EligSchool eligibility_school_from_code(const char *code);
 EligPurpose eligibility_purpose_from_code(const char *code);
 EligDiagnosis eligibility_diagnosis_from_code(const char *code);
+const char *eligibility_diagnosis_code(EligDiagnosis d); /* NULL for NONE */
+const char *eligibility_cause_code(EligCause c);         /* NULL for UNSET */
 EligCause eligibility_cause_from_code(const char *code);
 /* The reason for `rule` in `r`, the most severe if several; NULL if none (for tests and callers
  * that need one rule's answer). */

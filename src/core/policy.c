@@ -58,6 +58,9 @@ const PolicyParam policy_params[] = {
       "Resor meddelas så här många dagar i förväg."),
     P(assistance_expense_ore_per_hour, PARAM_ORE, 200, 0, 100000, "öre", "R-073",
       "Assistansomkostnader per beviljad timme, mot kvitto (riktlinjerna: högst 2 kr/timme)."),
+    P(fskatt_check_max_age_days, PARAM_INT, 31, 1, 365, "dagar", "R-071",
+      "En kontroll av F-skatt räknas inför en utbetalning om den är högst så här många dagar "
+      "gammal (31: kontroll före varje månadsutbetalning)."),
     P(companion_notice_months, PARAM_INT, 1, 0, 6, "månader", "R-080",
       "Uppsägningstid för ledsagarens uppdrag."),
     P(companion_with_pa_min_age, PARAM_INT, 66, 60, 75, "år", "R-080",

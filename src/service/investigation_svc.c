@@ -322,58 +322,6 @@ static bool doctor_statement_usable(Svc *s, const CaseRec *c, int64_t evidence_i
  * application to be valid (the person's age, an applicant who may apply, the case's first
  * requested insats, own home) and only its personkrets part is read. To be replaced by a core
  * function that judges personkrets alone. */
-static bool judge_personkrets(Svc *s, const CaseRec *c, const EligPersonkrets *facts, Arena *a,
-                              EligResult *out, Err *e) {
-  PersonRec p;
-  bool found = false;
-  CaseInsatsRec *ins;
-  size_t n_ins;
-  Policy pol;
-  if (!store_person_get(s->db, c->person_id, &p, &found, e) ||
-      !store_case_insats_list(s->db, c->id, a, &ins, &n_ins, e) ||
-      !svc_policy_on(s, c->received_on, &pol, e))
-    return false;
-  EligRequest req = {INSATS_KONTAKTPERSON, false, NULL, ELIG_PURPOSE_UNSET};
-  if (n_ins && insats_from_code(ins[0].insats) != INSATS_NONE)
-    req.kind = insats_from_code(ins[0].insats);
-  EligApplication app;
-  memset(&app, 0, sizeof app);
-  app.application_date = c->received_on;
-  int age = 18; /* unknown birth date (samordningsnummer): age does not matter to personkrets */
-  if (found && date_is_set(p.birth_date) && !date_before(c->received_on, p.birth_date)) {
-    app.birth_date = p.birth_date;
-    app.age = -1;
-    age = date_age_on(p.birth_date, c->received_on);
-  } else {
-    app.age = age;
-  }
-  EligApplicant who = {age < 18 ? ELIG_ROLE_GUARDIAN : ELIG_ROLE_PERSON, false};
-  app.applicants = &who;
-  app.n_applicants = 1;
-  app.guardians = age < 18 ? 1 : 0;
-  app.can_take_position = age < 15 ? ELIG_UNSET : age < 18 ? ELIG_NO : ELIG_YES;
-  app.wants_insats = age < 18 ? ELIG_UNSET : ELIG_YES;
-  app.working = ELIG_NO;
-  app.studying = ELIG_NO;
-  app.school = ELIG_SCHOOL_NONE;
-  app.housing = ELIG_HOUSING_OWN_HOME;
-  app.personkrets = *facts;
-  app.requested = &req;
-  app.n_requested = 1;
-  return eligibility_assess(&app, &pol, s->today, a, out, e);
-}
-
-static const char *diagnosis_code(EligDiagnosis d) {
-  static const char *const codes[] = {NULL, "utvecklingsstorning", "autism",
-                                      "autismliknande_tillstand"};
-  return (int)d >= 0 && (int)d <= (int)ELIG_DIAGNOSIS_AUTISMLIKNANDE ? codes[d] : NULL;
-}
-
-static const char *cause_code(EligCause c) {
-  static const char *const codes[] = {NULL, "external_violence", "bodily_illness", "other"};
-  return (int)c >= 0 && (int)c <= (int)ELIG_CAUSE_OTHER ? codes[c] : NULL;
-}
-
 /* The facts as stated and core's judgment with its reasons, kept as the record. */
 static char *personkrets_json(const PersonkretsIn *in, const EligResult *r, Arena *a) {
   const EligPersonkrets *f = &in->facts;
@@ -381,12 +329,12 @@ static char *personkrets_json(const PersonkretsIn *in, const EligResult *r, Aren
   JsonW w;
   jsonw_init(&w, &js, false);
   jsonw_obj_begin(&w);
-  jsonw_kstr(&w, "diagnosis", diagnosis_code(f->diagnosis));
+  jsonw_kstr(&w, "diagnosis", eligibility_diagnosis_code(f->diagnosis));
   jsonw_key(&w, "brain_damage");
   if (f->brain_damage_stated) {
     jsonw_obj_begin(&w);
     jsonw_kbool(&w, "adult_age", f->brain_damage_adult_age);
-    jsonw_kstr(&w, "cause", cause_code(f->brain_damage_cause));
+    jsonw_kstr(&w, "cause", eligibility_cause_code(f->brain_damage_cause));
     jsonw_kbool(&w, "intellectual_impairment", f->intellectual_impairment);
     jsonw_obj_end(&w);
   } else {
@@ -437,9 +385,9 @@ static char *personkrets_json(const PersonkretsIn *in, const EligResult *r, Aren
 static bool validate_personkrets(Svc *s, const PersonkretsIn *in, Err *e) {
   const EligPersonkrets *f = &in->facts;
   if (!date_required(s, in->assessed_on, "assessed_on", "bedömningsdatum", e)) return false;
-  if (diagnosis_code(f->diagnosis) == NULL && f->diagnosis != ELIG_DIAGNOSIS_NONE)
+  if (eligibility_diagnosis_code(f->diagnosis) == NULL && f->diagnosis != ELIG_DIAGNOSIS_NONE)
     return err_set(e, ERR_INVALID, "facts.diagnosis", "R-011", "Okänd diagnos.");
-  if (f->brain_damage_stated && !cause_code(f->brain_damage_cause))
+  if (f->brain_damage_stated && !eligibility_cause_code(f->brain_damage_cause))
     return err_set(e, ERR_INVALID, "facts.brain_damage.cause", "R-011",
                    "Ange hjärnskadans orsak: yttre våld, kroppslig sjukdom eller annan.");
   /* personkrets must be supported by a doctor's statement */
@@ -465,7 +413,7 @@ bool svc_personkrets_assess(Svc *s, const PersonkretsIn *in, Arena *a, Personkre
   if (ok) {
     EligPersonkrets facts = in->facts;
     facts.doctor_statement = true; /* established by doctor_statement_usable */
-    ok = judge_personkrets(s, &c, &facts, a, &r, e);
+    ok = eligibility_personkrets(&facts, a, &r); /* core judges */
   }
   PersonkretsRec rec;
   memset(&rec, 0, sizeof rec);

@@ -9,20 +9,16 @@
 
 #include "service/svc_base.h"
 
-/* R-071: how old an F-skatt check may be and still count before a payment. PROPOSED policy
- * parameter `fskatt_check_max_age_days` (default 31: checked before each monthly payment run;
- * range 1–365); a local constant until core/policy declares it. */
-#define SVC_FSKATT_MAX_AGE_DAYS 31
 
 typedef struct {
   const char *name;
-  const char *orgnr;         /* organisationsnummer, or a sole trader's personnummer */
-  const char *kind;          /* municipal, company, cooperative, self_employed */
-  int64_t unit_id;           /* municipal: its executing unit (required); otherwise 0 */
-  const char *ivo_permit_no; /* the IVO permit's number; "" or NULL = none */
+  const char *orgnr;           /* organisationsnummer, or a sole trader's personnummer */
+  const char *kind;            /* municipal, company, cooperative, self_employed */
+  int64_t unit_id;             /* municipal: its executing unit (required); otherwise 0 */
+  const char *ivo_permit_no;   /* the IVO permit's number; "" or NULL = none */
   Date permit_from, permit_to; /* permit_from required with a number; permit_to optional */
-  Date fskatt_checked_on;    /* F-skatt verified on; DATE_NONE = not yet */
-  Date started_on;           /* the provider's business started; DATE_NONE = unknown */
+  Date fskatt_checked_on;      /* F-skatt verified on; DATE_NONE = not yet */
+  Date started_on;             /* the provider's business started; DATE_NONE = unknown */
   bool is_demo;
 } ProviderIn;
 

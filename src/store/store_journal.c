@@ -40,8 +40,7 @@ bool store_journal_get(Db *db, int64_t id, Arena *a, JournalRec *out, bool *foun
   return rc >= 0;
 }
 
-bool store_journal_list(Db *db, int64_t person_id, Arena *a, JournalRec **out, size_t *n,
-                        Err *e) {
+bool store_journal_list(Db *db, int64_t person_id, Arena *a, JournalRec **out, size_t *n, Err *e) {
   Stmt st;
   size_t cap = 0;
   *out = NULL, *n = 0;
@@ -67,8 +66,8 @@ bool store_journal_update_draft(Db *db, const JournalRec *r, bool *done, Err *e)
   Stmt st;
   return stmt_get(db, SQL_JOURNAL_UPDATE_DRAFT, &st, e) && stmt_bind_int(&st, 1, r->id, e) &&
          stmt_bind_id(&st, 2, r->case_id, e) && stmt_bind_date(&st, 3, r->entry_date, e) &&
-         stmt_bind_text(&st, 4, r->source, e) && stmt_bind_text(&st, 5, r->text ? r->text : "", e) &&
-         journal_write(&st, done, e);
+         stmt_bind_text(&st, 4, r->source, e) &&
+         stmt_bind_text(&st, 5, r->text ? r->text : "", e) && journal_write(&st, done, e);
 }
 
 bool store_journal_sign(Db *db, int64_t id, const char *signed_at, bool *done, Err *e) {

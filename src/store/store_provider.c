@@ -73,8 +73,7 @@ bool store_provider_by_orgnr(Db *db, const char *orgnr12, Arena *a, ProviderRec 
          provider_many(&st, a, out, n, e);
 }
 
-bool store_provider_list(Db *db, const char *kind, Arena *a, ProviderRec **out, size_t *n,
-                         Err *e) {
+bool store_provider_list(Db *db, const char *kind, Arena *a, ProviderRec **out, size_t *n, Err *e) {
   Stmt st;
   *out = NULL, *n = 0;
   return stmt_get(db, SQL_PROVIDER_LIST, &st, e) && stmt_bind_text(&st, 1, kind ? kind : "", e) &&

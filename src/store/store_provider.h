@@ -55,8 +55,7 @@ bool store_provider_get(Db *db, int64_t id, ProviderRec *out, bool *found, Err *
 bool store_provider_by_orgnr(Db *db, const char *orgnr12, Arena *a, ProviderRec **out, size_t *n,
                              Err *e);
 /* kind "" lists every provider; ordered by name (Swedish collation). */
-bool store_provider_list(Db *db, const char *kind, Arena *a, ProviderRec **out, size_t *n,
-                         Err *e);
+bool store_provider_list(Db *db, const char *kind, Arena *a, ProviderRec **out, size_t *n, Err *e);
 
 bool store_assistant_insert(Db *db, const AssistantRec *r, const char *created_at, int64_t *id,
                             Err *e);

@@ -355,9 +355,12 @@ CREATE TABLE assistant (
   is_relative INTEGER NOT NULL DEFAULT 0,
   employed_from TEXT NOT NULL,
   employed_to TEXT,
+  police_extract_on TEXT,
   created_at TEXT NOT NULL,
   is_demo INTEGER NOT NULL DEFAULT 0
 );
+CREATE INDEX assistant_person ON assistant (person_id);
+CREATE INDEX provider_orgnr ON provider (orgnr);
 -- The journal: signed entries never change; a correction is a new entry pointing back.
 CREATE TABLE journal_entry (
   id INTEGER PRIMARY KEY,
