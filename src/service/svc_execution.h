@@ -45,8 +45,8 @@ typedef struct {
  * running). When refusals are repeated the report to the officer is recorded (audit event
  * "execution.refusals_reported") and the decision appears in svc_execution_signals until a
  * follow-up is recorded. */
-bool svc_execution_refusal(Svc *s, int64_t offer_id, Date on, const char *reason,
-                           RefusalResult *out, Err *e);
+bool svc_execution_refuse(Svc *s, int64_t offer_id, Date on, const char *reason, RefusalResult *out,
+                          Err *e);
 
 /* End reasons: non_use, person_request, need_ended, decision_ended, revoked, moved, deceased,
  * other. R-043: never for non_use without the person's consent. */
@@ -61,7 +61,7 @@ typedef struct {
 } PlanGoalIn;
 
 typedef struct {
-  size_t goal_no;  /* 1…n_goals: the goal the activity serves; 0: the plan as a whole */
+  size_t goal_no; /* 1…n_goals: the goal the activity serves; 0: the plan as a whole */
   const char *what, *who, *when, *how; /* all required; who = who at the provider */
 } PlanActivityIn;
 
@@ -119,8 +119,8 @@ bool svc_review_record(Svc *s, const ReviewIn *in, int64_t *review_id, Err *e);
  * previous one was declined. */
 bool svc_individual_plan_offer(Svc *s, int64_t decision_id, Date on, int64_t *ip_id, Err *e);
 bool svc_individual_plan_answer(Svc *s, int64_t ip_id, bool accepted, Err *e);
-bool svc_individual_plan_drawn_up(Svc *s, int64_t ip_id, Date on, Err *e);
-bool svc_individual_plan_reviewed(Svc *s, int64_t ip_id, Date on, Err *e);
+bool svc_individual_plan_draw_up(Svc *s, int64_t ip_id, Date on, Err *e);
+bool svc_individual_plan_review(Svc *s, int64_t ip_id, Date on, Err *e);
 
 /* ---- reads ---- */
 

@@ -27,7 +27,8 @@
     "FROM decision d LEFT JOIN service_order o ON o.decision_id = d.id "                           \
     "WHERE d.case_insats_id = $1 AND NOT EXISTS (SELECT 1 FROM revocation r WHERE r.decision_id = d.id) " \
     "ORDER BY d.decided_on DESC, d.id DESC LIMIT 1")                                               \
-  X(SQL_DL_EXECUTION, "SELECT contact_on, executed_on FROM execution WHERE decision_id = $1")     \
+  X(SQL_DL_EXECUTION,                                                                              \
+    "SELECT contact_on, executed_on, ended_on FROM execution WHERE decision_id = $1")     \
   X(SQL_DL_PLAN, "SELECT min(drawn_up_on) FROM implementation_plan WHERE decision_id = $1")       \
   X(SQL_DL_OFFERS,                                                                                 \
     "SELECT offered_on, refused_on IS NOT NULL FROM offer WHERE decision_id = $1 "                \

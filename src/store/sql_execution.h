@@ -15,36 +15,39 @@
  * to the officer (R-043). $1 is the decision id. */
 #define EXE_REFUSALS_PENDING(dec)                                                                  \
   "(SELECT count(*) FROM offer r WHERE r.decision_id = " dec " AND r.refused_on IS NOT NULL "      \
-  "AND r.refused_on > COALESCE((SELECT max(f.done_on) FROM follow_up f "                         \
+  "AND r.refused_on > COALESCE((SELECT max(f.done_on) FROM follow_up f "                           \
   "WHERE f.decision_id = " dec "), '0000-00-00'))"
 
 /* One row per decision in the shared follow-up view. */
+#define EXE_VIEW_LATEST_PLAN                                                                       \
+  "(SELECT max(pl.drawn_up_on) FROM implementation_plan pl WHERE pl.decision_id = d.id)"
+#define EXE_VIEW_LATEST_FOLLOW_UP                                                                  \
+  "(SELECT max(f.done_on) FROM follow_up f WHERE f.decision_id = d.id)"
+#define EXE_VIEW_NEXT_FOLLOW_UP                                                                    \
+  "(SELECT min(dl.due) FROM deadline dl WHERE dl.decision_id = d.id "                              \
+  "AND dl.kind IN ('follow_up_due', 'follow_up_before_expiry') "                                   \
+  "AND dl.state IN ('open', 'due_soon', 'overdue'))"
+#define EXE_VIEW_REFUSALS                                                                          \
+  "(SELECT count(*) FROM offer r WHERE r.decision_id = d.id AND r.refused_on IS NOT NULL)"
+#define EXE_VIEW_INTERRUPTED                                                                       \
+  "EXISTS (SELECT 1 FROM interruption i WHERE i.decision_id = d.id AND i.resumed_on IS NULL)"
 #define EXE_VIEW_COLS                                                                              \
   "d.id, d.case_id, c.person_id, d.insats, d.outcome, d.decided_on, p.given_name, p.family_name, " \
-  "p.protected_identity, o.unit_id, c.officer_id, x.contact_on, x.executed_on, x.ended_on, "       \
-  "(SELECT max(pl.drawn_up_on) FROM implementation_plan pl WHERE pl.decision_id = d.id), "         \
-  "(SELECT max(f.done_on) FROM follow_up f WHERE f.decision_id = d.id), "                        \
-  "(SELECT min(dl.due) FROM deadline dl WHERE dl.decision_id = d.id AND dl.kind IN "              \
-  "('follow_up_due', 'follow_up_before_expiry') AND dl.state IN ('open', 'due_soon', 'overdue')), " \
-  "(SELECT count(*) FROM offer r WHERE r.decision_id = d.id AND r.refused_on IS NOT NULL), "       \
-  EXE_REFUSALS_PENDING("d.id") ", "                                                                \
-  "EXISTS (SELECT 1 FROM interruption i WHERE i.decision_id = d.id AND i.resumed_on IS NULL) "
+  "p.protected_identity, o.unit_id, c.officer_id, x.contact_on, x.executed_on, "                   \
+  "x.ended_on, " EXE_VIEW_LATEST_PLAN ", " EXE_VIEW_LATEST_FOLLOW_UP ", " EXE_VIEW_NEXT_FOLLOW_UP  \
+  ", " EXE_VIEW_REFUSALS ", " EXE_REFUSALS_PENDING("d.id") ", " EXE_VIEW_INTERRUPTED " "
 
 #define EXE_VIEW_FROM                                                                              \
   "FROM decision d JOIN service_order o ON o.decision_id = d.id "                                  \
   "JOIN lss_case c ON c.id = d.case_id JOIN person p ON p.id = c.person_id "                       \
   "LEFT JOIN execution x ON x.decision_id = d.id "                                                 \
   "WHERE d.outcome IN ('granted', 'partly_granted') "                                              \
-  "AND NOT EXISTS (SELECT 1 FROM revocation rv WHERE rv.decision_id = d.id) "                     \
+  "AND NOT EXISTS (SELECT 1 FROM revocation rv WHERE rv.decision_id = d.id) "                      \
   "AND c.closed_on IS NULL AND x.ended_on IS NULL "
 
 #define SQL_EXECUTION(X)                                                                           \
-  X(SQL_EXE_DECISION_REVOKED,                                                                      \
-    "SELECT EXISTS (SELECT 1 FROM revocation WHERE decision_id = $1)")                            \
-  X(SQL_EXE_PROVIDER_KIND, "SELECT kind FROM provider WHERE id = $1")                             \
-  X(SQL_EXE_ENSURE,                                                                                \
-    "INSERT INTO execution (decision_id, created_at) VALUES ($1, $2) "                             \
-    "ON CONFLICT (decision_id) DO NOTHING")                                                        \
+  X(SQL_EXE_ENSURE, "INSERT INTO execution (decision_id, created_at) VALUES ($1, $2) "             \
+                    "ON CONFLICT (decision_id) DO NOTHING")                                        \
   X(SQL_EXE_GET,                                                                                   \
     "SELECT id, decision_id, contact_on, executed_on, ended_on, end_reason, end_consent "          \
     "FROM execution WHERE decision_id = $1")                                                       \
@@ -55,16 +58,16 @@
     "INSERT INTO interruption (decision_id, interrupted_on, reason, created_at) "                  \
     "VALUES ($1, $2, $3, $4) RETURNING id")                                                        \
   X(SQL_EXE_INTERRUPTION_LIST,                                                                     \
-    "SELECT " EXE_INTERRUPTION_COLS "FROM interruption WHERE decision_id = $1 "                   \
+    "SELECT " EXE_INTERRUPTION_COLS "FROM interruption WHERE decision_id = $1 "                    \
     "ORDER BY interrupted_on, id")                                                                 \
   X(SQL_EXE_INTERRUPTION_RESUME,                                                                   \
     "UPDATE interruption SET resumed_on = $2 WHERE id = $1 AND resumed_on IS NULL")                \
   X(SQL_EXE_OFFER_INSERT,                                                                          \
     "INSERT INTO offer (decision_id, offered_on, what, created_at) VALUES ($1, $2, $3, $4) "       \
     "RETURNING id")                                                                                \
-  X(SQL_EXE_OFFER_GET, "SELECT " EXE_OFFER_COLS "FROM offer WHERE id = $1")                       \
+  X(SQL_EXE_OFFER_GET, "SELECT " EXE_OFFER_COLS "FROM offer WHERE id = $1")                        \
   X(SQL_EXE_OFFER_LIST,                                                                            \
-    "SELECT " EXE_OFFER_COLS "FROM offer WHERE decision_id = $1 ORDER BY offered_on, id")         \
+    "SELECT " EXE_OFFER_COLS "FROM offer WHERE decision_id = $1 ORDER BY offered_on, id")          \
   X(SQL_EXE_OFFER_REFUSE,                                                                          \
     "UPDATE offer SET refused_on = $2, refusal_reason = $3 WHERE id = $1 AND refused_on IS NULL")  \
   X(SQL_EXE_REFUSALS_PENDING, "SELECT " EXE_REFUSALS_PENDING("$1"))                                \
@@ -76,9 +79,8 @@
   X(SQL_EXE_PLAN_ACTIVITY_INSERT,                                                                  \
     "INSERT INTO plan_activity (plan_id, goal_id, what, who, when_text, how) "                     \
     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")                                                \
-  X(SQL_EXE_PLAN_LIST,                                                                             \
-    "SELECT " EXE_PLAN_COLS "FROM implementation_plan WHERE decision_id = $1 "                    \
-    "ORDER BY drawn_up_on DESC, id DESC")                                                          \
+  X(SQL_EXE_PLAN_LIST, "SELECT " EXE_PLAN_COLS "FROM implementation_plan WHERE decision_id = $1 "  \
+                       "ORDER BY drawn_up_on DESC, id DESC")                                       \
   X(SQL_EXE_PLAN_GOALS,                                                                            \
     "SELECT id, plan_id, decision_goal, goal FROM plan_goal WHERE plan_id = $1 ORDER BY id")       \
   X(SQL_EXE_PLAN_ACTIVITIES,                                                                       \
@@ -89,23 +91,22 @@
     "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")                                \
   X(SQL_EXE_FOLLOW_UP_GOAL_INSERT,                                                                 \
     "INSERT INTO follow_up_goal (follow_up_id, goal_id, outcome, note) VALUES ($1, $2, $3, $4)")   \
-  X(SQL_EXE_FOLLOW_UP_LIST,                                                                        \
-    "SELECT " EXE_FOLLOW_UP_COLS "FROM follow_up WHERE decision_id = $1 "                         \
-    "ORDER BY done_on DESC, id DESC")                                                              \
+  X(SQL_EXE_FOLLOW_UP_LIST, "SELECT " EXE_FOLLOW_UP_COLS "FROM follow_up WHERE decision_id = $1 "  \
+                            "ORDER BY done_on DESC, id DESC")                                      \
   X(SQL_EXE_FOLLOW_UP_GOALS,                                                                       \
-    "SELECT g.follow_up_id, g.goal_id, g.outcome, g.note FROM follow_up_goal g "                  \
+    "SELECT g.follow_up_id, g.goal_id, g.outcome, g.note FROM follow_up_goal g "                   \
     "JOIN plan_goal pg ON pg.id = g.goal_id WHERE g.follow_up_id = $1 ORDER BY pg.id")             \
   X(SQL_EXE_REVIEW_INSERT,                                                                         \
     "INSERT INTO review (decision_id, reviewed_on, outcome, new_case_id, note, created_by, "       \
     "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")                                \
-  X(SQL_EXE_REVIEW_LIST,                                                                           \
-    "SELECT " EXE_REVIEW_COLS "FROM review WHERE decision_id = $1 ORDER BY reviewed_on DESC, id DESC") \
+  X(SQL_EXE_REVIEW_LIST, "SELECT " EXE_REVIEW_COLS                                                 \
+                         "FROM review WHERE decision_id = $1 ORDER BY reviewed_on DESC, id DESC")  \
   X(SQL_EXE_IP_INSERT,                                                                             \
     "INSERT INTO individual_plan (person_id, decision_id, offered_on, created_at) "                \
     "VALUES ($1, $2, $3, $4) RETURNING id")                                                        \
-  X(SQL_EXE_IP_GET, "SELECT " EXE_IP_COLS "FROM individual_plan WHERE id = $1")                   \
+  X(SQL_EXE_IP_GET, "SELECT " EXE_IP_COLS "FROM individual_plan WHERE id = $1")                    \
   X(SQL_EXE_IP_LIST,                                                                               \
-    "SELECT " EXE_IP_COLS "FROM individual_plan WHERE decision_id = $1 ORDER BY id DESC")         \
+    "SELECT " EXE_IP_COLS "FROM individual_plan WHERE decision_id = $1 ORDER BY id DESC")          \
   X(SQL_EXE_IP_UPDATE,                                                                             \
     "UPDATE individual_plan SET accepted = $2, drawn_up_on = $3, reviewed_on = $4 WHERE id = $1")  \
   X(SQL_EXE_VIEW_UNIT,                                                                             \

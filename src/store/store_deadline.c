@@ -90,11 +90,19 @@ static bool decision_facts(Db *db, DeadlineFacts *d, Err *e) {
   if (!stmt_get(db, SQL_DL_EXECUTION, &st, e) || !stmt_bind_int(&st, 1, dec, e) ||
       !one_row(&st, &found, e))
     return false;
+  Date ended_on = DATE_NONE;
   if (found) {
     f->contact_on = stmt_date(&st, 0);
     f->executed_on = stmt_date(&st, 1);
+    ended_on = stmt_date(&st, 2);
   }
   stmt_reset(&st);
+  /* An insats that has ended has no more follow-ups or interruptions to report: for the rules
+   * that is the need having ended, unless the case closed earlier. */
+  if (date_is_set(ended_on) && (!date_is_set(f->closed_on) || date_before(ended_on, f->closed_on))) {
+    f->closed_on = ended_on;
+    f->closure_reason = DEADLINE_CLOSURE_NEED_ENDED;
+  }
   if (!date_of(db, SQL_DL_PLAN, dec, &f->plan_on, e) ||
       !date_of(db, SQL_DL_REVIEW, dec, &f->reviewed_on, e) ||
       !date_of(db, SQL_DL_APPEAL, dec, &f->appeal_received_on, e))

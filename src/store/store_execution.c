@@ -21,32 +21,10 @@ static bool many(Stmt *st, Arena *a, size_t size, RowFn row, void **out, size_t 
   size_t cap = 0;
   *out = NULL, *n = 0;
   int rc;
-  while ((rc = stmt_step(st, e)) == 1) row(st, rows_push(a, out, n, &cap, size));
+  while ((rc = stmt_step(st, e)) == 1)
+    row(st, rows_push(a, out, n, &cap, size));
   stmt_reset(st);
   return rc == 0;
-}
-
-bool store_execution_decision_revoked(Db *db, int64_t decision_id, bool *revoked, Err *e) {
-  Stmt st;
-  bool found = false;
-  if (!stmt_get(db, SQL_EXE_DECISION_REVOKED, &st, e) || !stmt_bind_int(&st, 1, decision_id, e) ||
-      !one_row(&st, &found, e))
-    return false;
-  *revoked = found && stmt_int(&st, 0) != 0;
-  stmt_reset(&st);
-  return true;
-}
-
-bool store_execution_provider_kind(Db *db, int64_t provider_id, char kind[16], Err *e) {
-  Stmt st;
-  bool found = false;
-  kind[0] = '\0';
-  if (!stmt_get(db, SQL_EXE_PROVIDER_KIND, &st, e) || !stmt_bind_int(&st, 1, provider_id, e) ||
-      !one_row(&st, &found, e))
-    return false;
-  if (found) snprintf(kind, 16, "%s", stmt_text(&st, 0));
-  stmt_reset(&st);
-  return true;
 }
 
 /* ---- execution ---- */
@@ -106,8 +84,7 @@ static void interruption_row(Stmt *st, void *rec) {
 bool store_interruption_list(Db *db, int64_t decision_id, Arena *a, InterruptionRec **out,
                              size_t *n, Err *e) {
   Stmt st;
-  return stmt_get(db, SQL_EXE_INTERRUPTION_LIST, &st, e) &&
-         stmt_bind_int(&st, 1, decision_id, e) &&
+  return stmt_get(db, SQL_EXE_INTERRUPTION_LIST, &st, e) && stmt_bind_int(&st, 1, decision_id, e) &&
          many(&st, a, sizeof **out, interruption_row, (void **)out, n, e);
 }
 
@@ -291,11 +268,10 @@ static void follow_up_goal_row(Stmt *st, void *rec) {
   ROWS_COPY(g->note, stmt_text(st, 3));
 }
 
-bool store_follow_up_goals(Db *db, int64_t follow_up_id, Arena *a, FollowUpGoalRec **out,
-                           size_t *n, Err *e) {
+bool store_follow_up_goals(Db *db, int64_t follow_up_id, Arena *a, FollowUpGoalRec **out, size_t *n,
+                           Err *e) {
   Stmt st;
-  return stmt_get(db, SQL_EXE_FOLLOW_UP_GOALS, &st, e) &&
-         stmt_bind_int(&st, 1, follow_up_id, e) &&
+  return stmt_get(db, SQL_EXE_FOLLOW_UP_GOALS, &st, e) && stmt_bind_int(&st, 1, follow_up_id, e) &&
          many(&st, a, sizeof **out, follow_up_goal_row, (void **)out, n, e);
 }
 

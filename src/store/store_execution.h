@@ -109,10 +109,6 @@ typedef struct {
   bool interrupted;        /* an interruption not yet resumed */
 } FollowUpViewRec;
 
-bool store_execution_decision_revoked(Db *db, int64_t decision_id, bool *revoked, Err *e);
-/* The provider's kind (municipal, company, cooperative, self_employed); "" when not found. */
-bool store_execution_provider_kind(Db *db, int64_t provider_id, char kind[16], Err *e);
-
 /* Creates the decision's execution row if it has none. */
 bool store_execution_ensure(Db *db, int64_t decision_id, const char *created_at, Err *e);
 bool store_execution_get(Db *db, int64_t decision_id, ExecutionRec *out, bool *found, Err *e);
@@ -148,8 +144,8 @@ bool store_follow_up_goal_insert(Db *db, const FollowUpGoalRec *g, Err *e);
 /* Newest first. */
 bool store_follow_up_list(Db *db, int64_t decision_id, Arena *a, FollowUpRec **out, size_t *n,
                           Err *e);
-bool store_follow_up_goals(Db *db, int64_t follow_up_id, Arena *a, FollowUpGoalRec **out,
-                           size_t *n, Err *e);
+bool store_follow_up_goals(Db *db, int64_t follow_up_id, Arena *a, FollowUpGoalRec **out, size_t *n,
+                           Err *e);
 
 bool store_review_insert(Db *db, const ReviewRec *r, const char *created_at, int64_t *id, Err *e);
 /* Newest first. */

@@ -344,6 +344,8 @@ CREATE TABLE individual_plan (
   accepted INTEGER,
   drawn_up_on TEXT,
   reviewed_on TEXT,
+  sip_needed INTEGER NOT NULL DEFAULT 0,
+  sip_note TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL
 );
 CREATE TABLE assistant (
