@@ -7,7 +7,7 @@
 
 #include "core/insats.h"
 #include "core/pnr.h"
-#include "service/service.h"
+#include "service/demo_internal.h"
 
 #define BATCH 250
 
@@ -45,27 +45,8 @@ static const char *const given_male[] = {"Algot", "Arvid", "Bror", "Elis", "Folk
                                          "Hugo", "Ivar", "Malte", "Nils", "Olof", "Sixten",
                                          "Tage", "Ture", "Valter", "Vide", "Åke", "Östen"};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+_Static_assert(COUNT(demo_units) == DEMO_UNITS, "Demo.unit_ids has one slot per demo unit");
 
-/* splitmix64: small, fast, and the same sequence for the same seed everywhere. */
-typedef struct {
-  uint64_t s;
-} Rng;
-static uint64_t rng_next(Rng *r) {
-  uint64_t z = (r->s += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
-static int rng_int(Rng *r, int lo, int hi) { /* inclusive */
-  return lo + (int)(rng_next(r) % (uint64_t)(hi - lo + 1));
-}
-static bool rng_chance(Rng *r, int percent) { return rng_int(r, 1, 100) <= percent; }
-
-/* Used personnummer (date + birth number), an open-addressing set in the arena. */
-typedef struct {
-  int64_t *slots;
-  size_t cap;
-} PnrSet;
 static bool pnrset_add(PnrSet *set, int64_t key) {
   size_t i = (size_t)((uint64_t)key * 0x9E3779B97F4A7C15ull) & (set->cap - 1);
   while (set->slots[i]) {
@@ -91,23 +72,13 @@ static void make_pnr(Rng *r, PnrSet *used, Date birth, char sex, char out[16]) {
   }
 }
 
-typedef struct {
-  Db *db;
-  Rng rng;
-  PnrSet used;
-  Date today;
-  Svc officers[2];
-  int64_t unit_ids[COUNT(demo_units)];
-  DemoResult *out;
-} Demo;
-
 static bool demo_units_and_users(Demo *d, Err *e) {
   Svc sys;
   svc_ctx_system(&sys, d->db);
   svc_ctx_set_today(&sys, d->today);
   for (size_t i = 0; i < COUNT(demo_units); i++)
     if (!svc_unit_add(&sys, demo_units[i].name, demo_units[i].kind, &d->unit_ids[i], e)) return false;
-  int officer = 0;
+  int officer = 0, manager = 0;
   for (const DemoLogin *l = svc_demo_logins; l->username; l++) {
     UserIn in = {l->username, l->full_name, l->title, l->role, l->unit, SVC_DEMO_PASSWORD, true};
     int64_t id;
@@ -119,6 +90,13 @@ static bool demo_units_and_users(Demo *d, Err *e) {
       o->user_id = id;
       o->role = ROLE_OFFICER;
       o->unit_id = d->unit_ids[0];
+    }
+    if (strcmp(l->role, "unit_manager") == 0 && manager < 3) {
+      Svc *m = &d->managers[manager++];
+      *m = sys;
+      m->user_id = id;
+      m->role = ROLE_UNIT_MANAGER;
+      m->unit_id = d->unit_ids[manager]; /* the executing units follow the authority */
     }
   }
   return true;
@@ -219,7 +197,8 @@ static bool demo_person(Demo *d, long index, Err *e) {
     Date on = date_add_days(app.received_on, rng_int(r, 0, days_ago > 0 ? days_ago - 1 : 0));
     return svc_case_withdraw(&at, case_id, on, e);
   }
-  return true;
+  DemoCase dc = {case_id, person_id, insats, app.received_on, birth, age_then, family, state};
+  return demo_case_lifecycle(d, &at, &dc, e);
 }
 
 bool svc_demo_generate(Db *db, const DemoOptions *opt, DemoResult *out, Err *e) {
@@ -242,10 +221,17 @@ bool svc_demo_generate(Db *db, const DemoOptions *opt, DemoResult *out, Err *e) 
   if (ok && n > 0)
     ok = err_set(e, ERR_CONFLICT, "", "",
                  "Databasen innehåller redan personer: demodata skapas bara i en tom databas.");
-  ok = ok && store_begin(db, true, e) && demo_units_and_users(&d, e) && store_commit(db, e);
+  ok = ok && store_begin(db, true, e) && demo_units_and_users(&d, e) && demo_providers(&d, e) &&
+       store_commit(db, e);
   for (long i = 0; ok && i < opt->persons; i += BATCH) {
     ok = store_begin(db, true, e);
-    for (long k = i; ok && k < opt->persons && k < i + BATCH; k++) ok = demo_person(&d, k, e);
+    for (long k = i; ok && k < opt->persons && k < i + BATCH; k++) {
+      Arena per_person;
+      arena_init(&per_person, 0);
+      d.arena = &per_person;
+      ok = demo_person(&d, k, e);
+      arena_free(&per_person);
+    }
     if (ok) ok = store_commit(db, e);
     else store_rollback(db);
     if (ok && opt->progress) {

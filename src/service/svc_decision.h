@@ -91,8 +91,7 @@ typedef struct {
 /* Sends a favourable decision to the executing unit's manager; one order per decision. Sets the
  * decision's executing unit, so the unit's contact and plan deadlines open (R-040, R-041). */
 bool svc_order_create(Svc *s, const OrderIn *in, int64_t *id, Err *e);
-/* The unit manager of the order's unit acknowledges it (CAP_EXECUTE). Once. */
-bool svc_order_receive(Svc *s, int64_t order_id, Date on, Err *e);
+/* (The unit manager acknowledges the order with svc_execution_receive_order, svc_execution.h.) */
 
 /* ---- revocation (R-034, 37 § FL) ---- */
 typedef struct {
@@ -106,7 +105,8 @@ typedef struct {
 } RevocationIn;
 
 bool svc_revocation_create(Svc *s, const RevocationIn *in, int64_t *id, Err *e);
-bool svc_revocation_notify(Svc *s, int64_t revocation_id_or_decision_id, Date on, Err *e);
+/* The day the person received the revocation (starts its appeal period). Once. */
+bool svc_revocation_notify(Svc *s, int64_t revocation_id, Date on, Err *e);
 
 /* ---- appeals (R-120) ---- */
 

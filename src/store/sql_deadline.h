@@ -23,10 +23,10 @@
     "ORDER BY sent_on DESC, id DESC LIMIT 1")                                                      \
   X(SQL_DL_DECISION,                                                                               \
     "SELECT d.id, d.outcome, d.decided_on, d.valid_from, d.valid_to, d.time_limited, "             \
-    "d.review_date, d.notified_on, COALESCE(o.unit_id, d.executing_unit_id) "                      \
+    "d.review_date, d.notified_on, COALESCE(o.unit_id, d.executing_unit_id), r.revoked_on "         \
     "FROM decision d LEFT JOIN service_order o ON o.decision_id = d.id "                           \
-    "WHERE d.case_insats_id = $1 AND NOT EXISTS (SELECT 1 FROM revocation r WHERE r.decision_id = d.id) " \
-    "ORDER BY d.decided_on DESC, d.id DESC LIMIT 1")                                               \
+    "LEFT JOIN revocation r ON r.decision_id = d.id "                                              \
+    "WHERE d.case_insats_id = $1 ORDER BY d.decided_on DESC, d.id DESC LIMIT 1")                                               \
   X(SQL_DL_EXECUTION,                                                                              \
     "SELECT contact_on, executed_on, ended_on FROM execution WHERE decision_id = $1")     \
   X(SQL_DL_PLAN, "SELECT min(drawn_up_on) FROM implementation_plan WHERE decision_id = $1")       \

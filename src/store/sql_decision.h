@@ -51,6 +51,9 @@
   X(SQL_DECISION_FIRST_FAVOURABLE,                                                                 \
     "SELECT min(d.decided_on) FROM decision d JOIN lss_case c ON c.id = d.case_id "                \
     "WHERE c.person_id = $1 AND d.insats = $2 AND d.outcome IN ('granted', 'partly_granted')")     \
+  X(SQL_DECISION_LAST_COMMUNICATION,                                                               \
+    "SELECT sent_on, reply_by, reply_received_on FROM communication WHERE case_id = $1 "           \
+    "ORDER BY sent_on DESC, id DESC LIMIT 1")                                                      \
   X(SQL_DECISION_PROVIDER_EXISTS, "SELECT count(*) FROM provider WHERE id = $1")                   \
   X(SQL_ORDER_INSERT,                                                                              \
     "INSERT INTO service_order (decision_id, unit_id, provider_id, sent_on, goals, note, "         \
@@ -66,6 +69,7 @@
     "INSERT INTO revocation (decision_id, revoked_on, ground, reasons, decided_by_name, "          \
     "decided_by_title, appeal_instructions, notified_on, created_at) "                             \
     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")                                    \
+  X(SQL_REVOCATION_BY_ID, "SELECT " REVOCATION_COLS "FROM revocation r WHERE r.id = $1")           \
   X(SQL_REVOCATION_BY_DECISION,                                                                    \
     "SELECT " REVOCATION_COLS "FROM revocation r WHERE r.decision_id = $1")                        \
   X(SQL_REVOCATION_BY_CASE,                                                                        \
@@ -86,8 +90,9 @@
     "SELECT count(*) FROM appeal a JOIN decision d ON d.id = a.decision_id "                       \
     "WHERE d.case_id = $1 AND " APPEAL_PENDING)                                                    \
   X(SQL_APPEAL_OPEN_FOR_REDECISION,                                                                \
-    "SELECT " APPEAL_COLS "FROM appeal a WHERE a.decision_id = $1 "                                \
-    "AND a.court_outcome IN ('changed', 'returned') AND a.changed_decision_id IS NULL "            \
-    "ORDER BY a.court_decided_on DESC, a.id DESC LIMIT 1")
+    "SELECT " APPEAL_COLS "FROM appeal a JOIN decision d ON d.id = a.decision_id "                 \
+    "WHERE d.case_insats_id = $1 AND a.court_outcome IN ('changed', 'returned') "                  \
+    "AND NOT EXISTS (SELECT 1 FROM decision n WHERE n.case_insats_id = d.case_insats_id "          \
+    "AND n.decided_on >= a.court_decided_on) ORDER BY a.court_decided_on DESC, a.id DESC LIMIT 1")
 
 #endif

@@ -84,7 +84,15 @@ static bool decision_facts(Db *db, DeadlineFacts *d, Err *e) {
   f->review_date = stmt_date(&st, 6);
   f->notified_on = stmt_date(&st, 7);
   d->executing_unit_id = stmt_int(&st, 8);
+  Date revoked_on = stmt_date(&st, 9);
   stmt_reset(&st);
+  /* A revoked decision (R-034) ends what followed from it, as a closure would; the duties before
+   * the decision stay met by it. */
+  if (date_is_set(revoked_on) &&
+      (!date_is_set(f->closed_on) || date_before(revoked_on, f->closed_on))) {
+    f->closed_on = revoked_on;
+    f->closure_reason = DEADLINE_CLOSURE_OTHER;
+  }
   int64_t dec = d->decision_id;
 
   if (!stmt_get(db, SQL_DL_EXECUTION, &st, e) || !stmt_bind_int(&st, 1, dec, e) ||

@@ -129,6 +129,22 @@ bool store_decision_first_favourable(Db *db, int64_t person_id, const char *insa
   return rc >= 0;
 }
 
+bool store_decision_last_communication(Db *db, int64_t case_id, DecisionCommunication *out,
+                                       bool *found, Err *e) {
+  Stmt st;
+  if (!stmt_get(db, SQL_DECISION_LAST_COMMUNICATION, &st, e) || !stmt_bind_int(&st, 1, case_id, e))
+    return false;
+  int rc = stmt_step(&st, e);
+  *found = rc == 1;
+  if (rc == 1) {
+    out->sent_on = stmt_date(&st, 0);
+    out->reply_by = stmt_date(&st, 1);
+    out->reply_received_on = stmt_date(&st, 2);
+  }
+  stmt_reset(&st);
+  return rc >= 0;
+}
+
 bool store_decision_provider_exists(Db *db, int64_t provider_id, bool *exists, Err *e) {
   Stmt st;
   int64_t n = 0;
@@ -228,16 +244,23 @@ static void revocation_row(Stmt *st, RevocationRec *r) {
   r->notified_on = stmt_date(st, 8);
 }
 
-bool store_revocation_by_decision(Db *db, int64_t decision_id, RevocationRec *out, bool *found,
-                                  Err *e) {
+static bool revocation_one(Db *db, SqlId id, int64_t key, RevocationRec *out, bool *found, Err *e) {
   Stmt st;
-  if (!stmt_get(db, SQL_REVOCATION_BY_DECISION, &st, e) || !stmt_bind_int(&st, 1, decision_id, e))
-    return false;
+  if (!stmt_get(db, id, &st, e) || !stmt_bind_int(&st, 1, key, e)) return false;
   int rc = stmt_step(&st, e);
   *found = rc == 1;
   if (rc == 1) revocation_row(&st, out);
   stmt_reset(&st);
   return rc >= 0;
+}
+
+bool store_revocation_get(Db *db, int64_t id, RevocationRec *out, bool *found, Err *e) {
+  return revocation_one(db, SQL_REVOCATION_BY_ID, id, out, found, e);
+}
+
+bool store_revocation_by_decision(Db *db, int64_t decision_id, RevocationRec *out, bool *found,
+                                  Err *e) {
+  return revocation_one(db, SQL_REVOCATION_BY_DECISION, decision_id, out, found, e);
 }
 
 bool store_revocation_list_by_case(Db *db, int64_t case_id, Arena *a, RevocationRec **out,
@@ -298,11 +321,11 @@ bool store_appeal_get(Db *db, int64_t id, AppealRec *out, bool *found, Err *e) {
          appeal_one(&st, out, found, e);
 }
 
-bool store_appeal_open_for_redecision(Db *db, int64_t decision_id, AppealRec *out, bool *found,
+bool store_appeal_open_for_redecision(Db *db, int64_t case_insats_id, AppealRec *out, bool *found,
                                       Err *e) {
   Stmt st;
   return stmt_get(db, SQL_APPEAL_OPEN_FOR_REDECISION, &st, e) &&
-         stmt_bind_int(&st, 1, decision_id, e) && appeal_one(&st, out, found, e);
+         stmt_bind_int(&st, 1, case_insats_id, e) && appeal_one(&st, out, found, e);
 }
 
 bool store_appeal_list_by_case(Db *db, int64_t case_id, Arena *a, AppealRec **out, size_t *n,

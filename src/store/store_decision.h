@@ -69,6 +69,12 @@ bool store_decision_undecided_count(Db *db, int64_t case_id, int64_t *n, Err *e)
 /* The first date the person was granted (in full or in part) `insats`, DATE_NONE if never. */
 bool store_decision_first_favourable(Db *db, int64_t person_id, const char *insats, Date *on,
                                      Err *e);
+/* The case's latest communication: when sent, the reply date, the reply if any. */
+typedef struct {
+  Date sent_on, reply_by, reply_received_on;
+} DecisionCommunication;
+bool store_decision_last_communication(Db *db, int64_t case_id, DecisionCommunication *out,
+                                       bool *found, Err *e);
 bool store_decision_provider_exists(Db *db, int64_t provider_id, bool *exists, Err *e);
 
 bool store_order_insert(Db *db, const OrderRec *o, const char *created_at, int64_t *id, Err *e);
@@ -91,6 +97,7 @@ typedef struct {
 
 bool store_revocation_insert(Db *db, const RevocationRec *r, const char *created_at, int64_t *id,
                              Err *e);
+bool store_revocation_get(Db *db, int64_t id, RevocationRec *out, bool *found, Err *e);
 bool store_revocation_by_decision(Db *db, int64_t decision_id, RevocationRec *out, bool *found,
                                   Err *e);
 bool store_revocation_list_by_case(Db *db, int64_t case_id, Arena *a, RevocationRec **out,
@@ -120,9 +127,9 @@ bool store_appeal_list_by_case(Db *db, int64_t case_id, Arena *a, AppealRec **ou
 bool store_appeal_update(Db *db, const AppealRec *r, Err *e);
 /* Appeals of the case's decisions still pending (admissible, not ruled on, not lapsed). */
 bool store_appeal_pending_count(Db *db, int64_t case_id, int64_t *n, Err *e);
-/* The latest appeal of `decision_id` whose court outcome (changed or returned) calls for a new
- * decision that has not yet been made. */
-bool store_appeal_open_for_redecision(Db *db, int64_t decision_id, AppealRec *out, bool *found,
+/* The latest appeal of a decision of the requested insats whose court outcome (changed or
+ * returned) calls for a new decision not yet made (none decided on or after the ruling). */
+bool store_appeal_open_for_redecision(Db *db, int64_t case_insats_id, AppealRec *out, bool *found,
                                       Err *e);
 
 #endif
