@@ -57,7 +57,28 @@ static bool store_one(Svc *s, const DeadlineFacts *f, const Deadline *d, Err *e)
   return store_deadline_insert(s->db, &r, s->now, e);
 }
 
+static bool refresh_now(Svc *s, int64_t case_id, Err *e);
+
 bool svc_deadline_refresh_case(Svc *s, int64_t case_id, Err *e) {
+  SvcDeferred *q = s->deferred;
+  if (!q) return refresh_now(s, case_id, e);
+  for (size_t i = 0; i < q->n; i++)
+    if (q->case_ids[i] == case_id) return true;
+  if (q->n == SVC_DEFERRED_MAX && !svc_deadline_flush(s, e)) return false;
+  q->case_ids[q->n++] = case_id;
+  return true;
+}
+
+bool svc_deadline_flush(Svc *s, Err *e) {
+  SvcDeferred *q = s->deferred;
+  if (!q) return true;
+  bool ok = true;
+  for (size_t i = 0; ok && i < q->n; i++) ok = refresh_now(s, q->case_ids[i], e);
+  q->n = 0;
+  return ok;
+}
+
+static bool refresh_now(Svc *s, int64_t case_id, Err *e) {
   Arena a;
   arena_init(&a, 64 * 1024);
   DeadlineFacts *facts;

@@ -223,13 +223,17 @@ bool svc_demo_generate(Db *db, const DemoOptions *opt, DemoResult *out, Err *e) 
                  "Databasen innehåller redan personer: demodata skapas bara i en tom databas.");
   ok = ok && store_begin(db, true, e) && demo_units_and_users(&d, e) && demo_providers(&d, e) &&
        store_commit(db, e);
+  /* Each person's cases get their deadlines once, after all their steps (same transaction). */
+  SvcDeferred deferred = {{0}, 0};
+  for (int i = 0; i < 2; i++) d.officers[i].deferred = &deferred;
+  for (int i = 0; i < 3; i++) d.managers[i].deferred = &deferred;
   for (long i = 0; ok && i < opt->persons; i += BATCH) {
     ok = store_begin(db, true, e);
     for (long k = i; ok && k < opt->persons && k < i + BATCH; k++) {
       Arena per_person;
       arena_init(&per_person, 0);
       d.arena = &per_person;
-      ok = demo_person(&d, k, e);
+      ok = demo_person(&d, k, e) && svc_deadline_flush(&d.officers[0], e);
       arena_free(&per_person);
     }
     if (ok) ok = store_commit(db, e);

@@ -18,8 +18,17 @@
 
 /* One service call's context: the connection, who acts, and the time of the call. Adapters
  * fill it once per request or command (svc_ctx_init) and pass it to every use case. */
+/* Cases whose deadlines a batch recomputes once at its end instead of after every command (the
+ * demo, imports): still inside the batch's transaction, so nothing commits without them. */
+#define SVC_DEFERRED_MAX 32
+typedef struct {
+  int64_t case_ids[SVC_DEFERRED_MAX];
+  size_t n;
+} SvcDeferred;
+
 typedef struct {
   Db *db;
+  SvcDeferred *deferred; /* NULL: deadlines are recomputed by each command (the normal case) */
   int64_t user_id; /* 0 = the system */
   Role role;       /* ROLE_NONE for the system */
   int64_t unit_id;

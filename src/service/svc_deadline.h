@@ -10,8 +10,11 @@
 #define SVC_WORKLIST_HORIZON_DAYS 30 /* show duties due within this many days */
 #define SVC_WORKLIST_LIMIT 200
 
-/* Recomputes and replaces the deadlines of one case, inside the caller's write transaction. */
+/* Recomputes and replaces the deadlines of one case, inside the caller's write transaction; in a
+ * batch (s->deferred) the case is noted and recomputed by svc_deadline_flush. */
 bool svc_deadline_refresh_case(Svc *s, int64_t case_id, Err *e);
+/* Recomputes the deferred cases now (inside the batch's transaction) and empties the list. */
+bool svc_deadline_flush(Svc *s, Err *e);
 /* Recomputes every case (in batches of transactions); safe to run at any time. */
 bool svc_deadline_refresh_all(Svc *s, long *cases, Err *e);
 

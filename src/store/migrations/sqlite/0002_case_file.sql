@@ -420,3 +420,22 @@ CREATE TABLE break_glass (
   expires_at TEXT NOT NULL
 );
 CREATE INDEX break_glass_user ON break_glass (user_id, person_id, expires_at);
+-- Every child table is read by its parent's id: an index each, so a case's facts are a handful
+-- of index lookups however large the database grows.
+CREATE INDEX applicant_case ON applicant (case_id);
+CREATE INDEX personkrets_case ON personkrets_assessment (case_id);
+CREATE INDEX assistance_case ON assistance_assessment (case_id);
+CREATE INDEX communication_case ON communication (case_id, sent_on);
+CREATE INDEX decision_case_insats ON decision (case_insats_id, decided_on);
+CREATE INDEX appeal_decision ON appeal (decision_id);
+CREATE INDEX interruption_decision ON interruption (decision_id, interrupted_on);
+CREATE INDEX offer_decision ON offer (decision_id, offered_on);
+CREATE INDEX plan_decision ON implementation_plan (decision_id, drawn_up_on);
+CREATE INDEX plan_goal_plan ON plan_goal (plan_id);
+CREATE INDEX plan_activity_plan ON plan_activity (plan_id);
+CREATE INDEX follow_up_decision ON follow_up (decision_id, done_on);
+CREATE INDEX review_decision ON review (decision_id, reviewed_on);
+CREATE INDEX individual_plan_decision ON individual_plan (decision_id);
+CREATE INDEX individual_plan_person ON individual_plan (person_id);
+CREATE INDEX journal_case ON journal_entry (case_id);
+CREATE INDEX assistant_provider ON assistant (provider_id);
