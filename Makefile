@@ -27,8 +27,9 @@ endif
 LIB_SRC := $(sort $(wildcard src/base/*.c src/core/*.c src/store/*.c src/service/*.c src/http/*.c \
                              src/web/*.c src/cli/*.c))
 LIB_SRC := $(filter-out src/cli/main.c,$(LIB_SRC))
-LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations_sqlite.o
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations_sqlite.o $(BUILD)/gen/static_files.o
 MIGRATIONS_SQLITE := $(sort $(wildcard src/store/migrations/sqlite/*.sql))
+STATIC_FILES := $(sort $(wildcard src/web/static/*))
 MAIN_OBJ:= $(BUILD)/src/cli/main.o
 TEST_SRC:= $(sort $(wildcard tests/*/test_*.c))
 TEST_BIN:= $(TEST_SRC:%.c=$(BUILD)/%)
@@ -49,6 +50,11 @@ $(BUILD)/libinsats.a: $(LIB_OBJ)
 $(BUILD)/gen/migrations_sqlite.c: $(MIGRATIONS_SQLITE) tools/embed_sql.sh
 	@mkdir -p $(dir $@)
 	tools/embed_sql.sh migrations_sqlite $(MIGRATIONS_SQLITE) > $@
+
+# The web's CSS and JavaScript are compiled in too, each at a URL that carries its hash.
+$(BUILD)/gen/static_files.c: $(STATIC_FILES) tools/embed_static.sh
+	@mkdir -p $(dir $@)
+	tools/embed_static.sh $(STATIC_FILES) > $@
 
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c
 	$(CC) $(CFLAGS) -c -o $@ $<

@@ -15,6 +15,7 @@ static const CliCommand commands[] = {
     {"init", cmd_init, "init [--db FILE]", "create or upgrade the database"},
     {"verify", cmd_verify, "verify [--db FILE]",
      "check the database's integrity and the audit chain"},
+    {"serve", cmd_serve, "serve [--port N] [--addr A]", "the web application"},
     {"demo", cmd_demo, "demo [--persons N] [--seed S]",
      "fill an empty database with a demo municipality"},
     {"unit", cmd_unit, "unit add|list", "organisational units"},

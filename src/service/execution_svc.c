@@ -460,3 +460,12 @@ bool svc_execution_signals(Svc *s, Arena *a, FollowUpViewRec **out, size_t *n, E
   }
   return true;
 }
+
+bool svc_orders_new(Svc *s, Arena *a, NewOrderRow **out, size_t *n, Err *e) {
+  *out = NULL, *n = 0;
+  if (!svc_require(s, CAP_EXECUTE, e)) return false;
+  if (!s->unit_id) return true;
+  bool ok = svc_begin(s, false, e) &&
+            store_order_list_new_for_unit(s->db, s->unit_id, 200, a, out, n, e);
+  return svc_end(s, ok, e);
+}

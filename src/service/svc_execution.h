@@ -172,6 +172,9 @@ bool svc_execution_view(Svc *s, int64_t decision_id, Arena *a, ExecutionView *ou
 bool svc_follow_up_view(Svc *s, int64_t unit_id, Arena *a, FollowUpViewRec **out, size_t *n,
                         Err *e);
 
+/* orders sent to the acting unit manager's unit and not yet received, oldest first. */
+bool svc_orders_new(Svc *s, Arena *a, NewOrderRow **out, size_t *n, Err *e);
+
 /* R-043: decisions with repeated refusals not yet followed up — for the officer, those of their
  * cases; for a unit manager, those the unit executes. Audited. */
 bool svc_execution_signals(Svc *s, Arena *a, FollowUpViewRec **out, size_t *n, Err *e);

@@ -6,7 +6,7 @@
 #define DEADLINE_COLS                                                                              \
   "d.id, d.person_id, d.case_id, d.case_insats_id, d.decision_id, d.insats, d.kind, d.rule, "      \
   "d.due, d.warn_from, d.statutory, d.explanation, d.inputs, d.nature, d.seq, d.state, d.met_on, " \
-  "d.assignee_id, d.unit_id "
+  "d.assignee_id, d.unit_id, p.given_name || ' ' || p.family_name "
 
 /* Open duties first by urgency, then by date. */
 #define DEADLINE_OPEN_ORDER                                                                        \
@@ -50,13 +50,16 @@
     "unit_id, updated_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "    \
     "$15, $16, $17, $18, $19)")                                                                    \
   X(SQL_DL_ALL_CASE_IDS, "SELECT id FROM lss_case ORDER BY id")                                   \
-  X(SQL_DL_BY_CASE, "SELECT " DEADLINE_COLS "FROM deadline d WHERE d.case_id = $1 ORDER BY d.due, d.id") \
+  X(SQL_DL_BY_CASE, "SELECT " DEADLINE_COLS "FROM deadline d JOIN person p ON p.id = d.person_id "   \
+    "WHERE d.case_id = $1 ORDER BY d.due, d.id") \
   X(SQL_DL_OPEN_FOR_ASSIGNEE,                                                                      \
-    "SELECT " DEADLINE_COLS "FROM deadline d WHERE d.assignee_id = $1 AND d.nature = 'duty' "     \
+    "SELECT " DEADLINE_COLS "FROM deadline d JOIN person p ON p.id = d.person_id "                \
+    "WHERE d.assignee_id = $1 AND d.nature = 'duty' "                                              \
     "AND d.state IN ('open', 'due_soon', 'overdue') AND (d.warn_from IS NULL OR d.warn_from <= $2 " \
     "OR d.due <= $3) " DEADLINE_OPEN_ORDER "LIMIT $4")                                             \
   X(SQL_DL_OPEN_FOR_UNIT,                                                                          \
-    "SELECT " DEADLINE_COLS "FROM deadline d WHERE d.unit_id = $1 AND d.nature = 'duty' "         \
+    "SELECT " DEADLINE_COLS "FROM deadline d JOIN person p ON p.id = d.person_id "                \
+    "WHERE d.unit_id = $1 AND d.nature = 'duty' "                                                  \
     "AND d.state IN ('open', 'due_soon', 'overdue') AND (d.warn_from IS NULL OR d.warn_from <= $2 " \
     "OR d.due <= $3) " DEADLINE_OPEN_ORDER "LIMIT $4")                                             \
   X(SQL_DL_COUNT_BY_STATE, "SELECT state, count(*) FROM deadline GROUP BY state ORDER BY state")

@@ -63,6 +63,12 @@
   X(SQL_ORDER_BY_CASE,                                                                             \
     "SELECT " ORDER_COLS "FROM service_order o JOIN decision d ON d.id = o.decision_id "           \
     "WHERE d.case_id = $1 ORDER BY o.id")                                                          \
+  X(SQL_ORDER_NEW_FOR_UNIT,                                                                        \
+    "SELECT o.id, o.decision_id, d.case_id, c.person_id, d.insats, d.decided_on, o.sent_on, "      \
+    "p.given_name, p.family_name, p.protected_identity FROM service_order o "                      \
+    "JOIN decision d ON d.id = o.decision_id JOIN lss_case c ON c.id = d.case_id "                 \
+    "JOIN person p ON p.id = c.person_id WHERE o.unit_id = $1 AND o.received_on IS NULL "         \
+    "ORDER BY o.sent_on, o.id LIMIT $2")                                                           \
   X(SQL_ORDER_SET_RECEIVED,                                                                        \
     "UPDATE service_order SET received_by = $2, received_on = $3 WHERE id = $1")                   \
   X(SQL_REVOCATION_INSERT,                                                                         \

@@ -230,6 +230,7 @@ static void deadline_row(Stmt *st, DeadlineRow *r) {
   r->met_on = stmt_date(st, 16);
   r->assignee_id = stmt_int(st, 17);
   r->unit_id = stmt_int(st, 18);
+  ROWS_COPY(r->person_name, stmt_text(st, 19));
 }
 
 static bool deadline_many(Stmt *st, Arena *a, DeadlineRow **out, size_t *n, Err *e) {

@@ -42,6 +42,7 @@ typedef struct {
   char state[12];
   Date met_on;
   int64_t assignee_id, unit_id;
+  char person_name[260]; /* read only: given and family name, for work lists */
 } DeadlineRow;
 
 /* Replaces every deadline row of a case. */

@@ -356,3 +356,29 @@ bool store_appeal_pending_count(Db *db, int64_t case_id, int64_t *n, Err *e) {
   return stmt_get(db, SQL_APPEAL_PENDING_COUNT, &st, e) && stmt_bind_int(&st, 1, case_id, e) &&
          one_int(&st, n, NULL, e);
 }
+
+bool store_order_list_new_for_unit(Db *db, int64_t unit_id, int limit, Arena *a,
+                                   NewOrderRow **out, size_t *n, Err *e) {
+  Stmt st;
+  size_t cap = 0;
+  *out = NULL, *n = 0;
+  if (!stmt_get(db, SQL_ORDER_NEW_FOR_UNIT, &st, e) || !stmt_bind_int(&st, 1, unit_id, e) ||
+      !stmt_bind_int(&st, 2, limit, e))
+    return false;
+  int rc;
+  while ((rc = stmt_step(&st, e)) == 1) {
+    NewOrderRow *r = rows_push(a, (void **)out, n, &cap, sizeof **out);
+    r->order_id = stmt_int(&st, 0);
+    r->decision_id = stmt_int(&st, 1);
+    r->case_id = stmt_int(&st, 2);
+    r->person_id = stmt_int(&st, 3);
+    ROWS_COPY(r->insats, stmt_text(&st, 4));
+    r->decided_on = stmt_date(&st, 5);
+    r->sent_on = stmt_date(&st, 6);
+    ROWS_COPY(r->given_name, stmt_text(&st, 7));
+    ROWS_COPY(r->family_name, stmt_text(&st, 8));
+    r->protected_identity = stmt_int(&st, 9) != 0;
+  }
+  stmt_reset(&st);
+  return rc == 0;
+}

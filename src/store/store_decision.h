@@ -79,6 +79,16 @@ bool store_decision_provider_exists(Db *db, int64_t provider_id, bool *exists, E
 
 bool store_order_insert(Db *db, const OrderRec *o, const char *created_at, int64_t *id, Err *e);
 bool store_order_by_decision(Db *db, int64_t decision_id, OrderRec *out, bool *found, Err *e);
+/* Orders sent to a unit and not yet received, oldest first (the unit manager's new orders). */
+typedef struct {
+  int64_t order_id, decision_id, case_id, person_id;
+  char insats[24];
+  Date decided_on, sent_on;
+  char given_name[128], family_name[128];
+  bool protected_identity;
+} NewOrderRow;
+bool store_order_list_new_for_unit(Db *db, int64_t unit_id, int limit, Arena *a,
+                                   NewOrderRow **out, size_t *n, Err *e);
 bool store_order_set_received(Db *db, int64_t id, int64_t user_id, Date on, Err *e);
 bool store_order_get(Db *db, int64_t id, OrderRec *out, bool *found, Err *e);
 bool store_order_list_by_case(Db *db, int64_t case_id, Arena *a, OrderRec **out, size_t *n, Err *e);
