@@ -51,8 +51,7 @@ static int unit_cmd(int argc, char **argv) {
     arena_init(&a, 0);
     UnitRec *units;
     size_t n;
-    bool ok = svc_begin(&s, false, &e) && store_unit_list(db, &a, &units, &n, &e);
-    if (svc_end(&s, ok, &e)) {
+    if (svc_unit_list(&s, &a, &units, &n, &e)) {
       for (size_t i = 0; i < n; i++) printf("%" PRId64 "\t%s\t%s\n", units[i].id, units[i].kind, units[i].name);
     } else rc = cli_fail("unit list", &e);
     arena_free(&a);

@@ -149,3 +149,8 @@ bool svc_setting_history(Svc *s, Arena *a, SettingRec **out, size_t *n, Err *e) 
   bool ok = svc_begin(s, false, e) && store_setting_history(s->db, a, out, n, e);
   return svc_end(s, ok, e);
 }
+
+bool svc_unit_list(Svc *s, Arena *a, UnitRec **out, size_t *n, Err *e) {
+  bool ok = svc_begin(s, false, e) && store_unit_list(s->db, a, out, n, e);
+  return svc_end(s, ok, e);
+}

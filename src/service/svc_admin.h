@@ -9,6 +9,8 @@
 #define SVC_PASSWORD_MIN 12
 
 bool svc_unit_add(Svc *s, const char *name, const char *kind, int64_t *id, Err *e);
+/* Every unit, by name (any logged-in user: forms choose units). */
+bool svc_unit_list(Svc *s, Arena *a, UnitRec **out, size_t *n, Err *e);
 
 typedef struct {
   const char *username;  /* 2–32 of a–z 0–9 . _ - */

@@ -48,6 +48,10 @@ void page_begin(HttpReq *req, HttpResp *resp, const char *title, WebNav active) 
   html_raw(o, "</div></header>\n<main id=\"main\" tabindex=\"-1\">\n");
 }
 
+void page_script(HttpResp *resp, const char *name) {
+  html_printf(&resp->body, "<script src=\"%s\" defer></script>\n", web_static_url(name));
+}
+
 void page_end(HttpReq *req, HttpResp *resp) {
   (void)req;
   html_raw(&resp->body, "</main>\n</body>\n</html>\n");

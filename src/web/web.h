@@ -55,6 +55,8 @@ typedef enum {
  * role and the logout button; the title is escaped. */
 void page_begin(HttpReq *req, HttpResp *resp, const char *title, WebNav active);
 void page_end(HttpReq *req, HttpResp *resp);
+/* Loads one more static script ("hours.js") for this page; call between begin and end. */
+void page_script(HttpResp *resp, const char *name);
 /* A message carried to the next page by a redirect (?klart=…): a fixed code, never user text. */
 void page_flash(HttpReq *req, HttpResp *resp);
 
