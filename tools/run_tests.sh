@@ -2,7 +2,9 @@
 # run_tests.sh — runs every test and prints one summed line "N passed, N failed" at the end.
 #
 # Runs, each producing TAP: the cmocka unit tests (build/tests/*/test_*), the end-to-end shell
-# tests through the real binary (tests/cli/*.sh), tools/lint.sh and tools/rule_coverage.sh.
+# tests through the real binary (tests/cli/*.sh, tests/web/*.sh over HTTP), the browser tests
+# (tests/browser/run.sh: chromium + playwright-core + axe-core), tools/lint.sh and
+# tools/rule_coverage.sh.
 # Usage: tools/run_tests.sh [BUILD_DIR [BINARY]]   (defaults: build ./insats)
 # A test binary that crashes or stops before its plan counts as a failure.
 set -u
@@ -46,7 +48,7 @@ for t in "$build"/tests/*/test_*; do
   [ -x "$t" ] || continue
   run "${t#"$build"/}" "$t"
 done
-for t in tests/cli/*.sh; do
+for t in tests/cli/*.sh tests/web/*.sh tests/browser/run.sh; do
   [ -f "$t" ] || continue
   run "$t" bash "$t"
 done
