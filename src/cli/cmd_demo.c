@@ -8,19 +8,30 @@
 #include "cli/cli.h"
 #include "service/service.h"
 
+static void print_logins(void) {
+  printf("logins (password \"%s\"):\n", SVC_DEMO_PASSWORD);
+  for (const DemoLogin *l = svc_demo_logins; l->username; l++)
+    printf("  %-14s %-13s %s\n", l->username, role_name(role_from_code(l->role)), l->full_name);
+}
+
 int cmd_demo(int argc, char **argv) {
   const char *db_arg = NULL, *persons_arg = NULL, *seed_arg = NULL, *today_arg = NULL, *pos[1];
-  bool quiet = false;
+  bool quiet = false, logins_only = false;
   int npos = 0;
   const OptSpec specs[] = {{"db", true, &db_arg, NULL, "database file"},
                            {"persons", true, &persons_arg, NULL, "how many persons (200)"},
                            {"seed", true, &seed_arg, NULL, "random seed (1)"},
                            {"today", true, &today_arg, NULL, "the demo's today"},
                            {"quiet", false, NULL, &quiet, "no progress lines"},
+                           {"logins", false, NULL, &logins_only, "only print the demo logins"},
                            {NULL, false, NULL, NULL, NULL}};
   Err e;
   err_clear(&e);
   if (!opt_parse(argc, argv, specs, pos, 0, &npos, &e)) return cli_fail("demo", &e);
+  if (logins_only) {
+    print_logins();
+    return 0;
+  }
   DemoOptions opt = {200, 1, DATE_NONE, quiet ? NULL : stderr};
   char *end = NULL;
   if (persons_arg) {
@@ -46,8 +57,6 @@ int cmd_demo(int argc, char **argv) {
   if (!ok) return cli_fail("demo", &e);
   printf("demo database %s: %ld persons, %ld cases, %ld decisions\n", cli_db_path(db_arg),
          r.persons, r.cases, r.decisions);
-  printf("logins (password \"%s\"):\n", SVC_DEMO_PASSWORD);
-  for (const DemoLogin *l = svc_demo_logins; l->username; l++)
-    printf("  %-14s %s\n", l->username, l->full_name);
+  print_logins();
   return 0;
 }
