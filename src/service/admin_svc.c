@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "service/service.h"
 
 /* The system (CLI on the server) and administrators may administer. */
@@ -21,10 +22,7 @@ static bool valid_username(const char *u) {
 }
 
 static bool text_ok(const char *field, const char *label, const char *v, size_t max, Err *e) {
-  if (!v || !*v) return err_set(e, ERR_INVALID, field, "", "%s måste anges.", label);
-  if (strlen(v) > max)
-    return err_set(e, ERR_INVALID, field, "", "%s får vara högst %zu tecken.", label, max);
-  return true;
+  return text_check(v, field, label, max, false, true, e);
 }
 
 /* argon2id with 19 MiB and two passes (OWASP's minimum), so that logins stay cheap enough for
@@ -49,8 +47,12 @@ bool svc_unit_add(Svc *s, const char *name, const char *kind, int64_t *id, Err *
   if (!kind_ok)
     return err_set(e, ERR_INVALID, "kind", "",
                    "Enhetstyp måste vara authority, executing, finance eller administration.");
-  bool ok = svc_begin(s, true, e) && store_unit_insert(s->db, name, kind, false, id, e) &&
-            svc_audit(s, "unit.create", "unit", *id, 0, "", e);
+  UnitRec existing;
+  bool found = false;
+  bool ok = svc_begin(s, true, e) && store_unit_find(s->db, name, &existing, &found, e);
+  if (ok && found) ok = err_set(e, ERR_CONFLICT, "name", "", "Det finns redan en enhet som heter %s.", name);
+  ok = ok && store_unit_insert(s->db, name, kind, false, id, e) &&
+       svc_audit(s, "unit.create", "unit", *id, 0, "", e);
   return svc_end(s, ok, e);
 }
 
@@ -60,8 +62,7 @@ bool svc_user_add(Svc *s, const UserIn *in, int64_t *id, Err *e) {
     return err_set(e, ERR_INVALID, "username", "",
                    "Användarnamnet ska vara 2–32 tecken: a–z, 0–9, punkt, understreck, bindestreck.");
   if (!text_ok("full_name", "Namn", in->full_name, 120, e)) return false;
-  if (in->title && strlen(in->title) > 90)
-    return err_set(e, ERR_INVALID, "title", "", "Titeln får vara högst 90 tecken.");
+  if (!text_check(in->title, "title", "Titeln", 90, false, false, e)) return false;
   if (role_from_code(in->role) == ROLE_NONE)
     return err_set(e, ERR_INVALID, "role", "",
                    "Rollen måste vara officer, unit_manager, finance, auditor eller admin.");
@@ -139,6 +140,13 @@ bool svc_setting_set(Svc *s, const char *name, int64_t value, Date valid_from, c
   if (!policy_set(&check, pp, value, e)) return false; /* type and range, naming the rule */
   if (!date_is_set(valid_from))
     return err_set(e, ERR_INVALID, "valid_from", pp->rule, "Ange från vilket datum värdet gäller.");
+  /* Effective-dated: a value holds from a date on, and cases handled before keep the value that
+   * held then — so a new value cannot reach back before today. */
+  if (date_before(valid_from, s->today))
+    return err_set(e, ERR_INVALID, "valid_from", pp->rule,
+                   "Ett nytt värde kan gälla från i dag eller senare; ärenden som redan hanterats "
+                   "behåller det värde som gällde då.");
+  if (!text_check(note, "note", "Anteckningen", 250, true, false, e)) return false;
   bool ok = svc_begin(s, true, e) &&
             store_setting_put(s->db, pp->name, value, valid_from, s->user_id, s->now, note, e) &&
             svc_audit(s, "setting.set", "setting", 0, 0, pp->name, e);

@@ -103,6 +103,7 @@ bool svc_deadline_refresh_all(Svc *s, long *cases, Err *e) {
   if (!svc_require(s, CAP_ADMIN, e)) return false;
   Arena a;
   arena_init(&a, 0);
+  store_set_cache_mb(s->db, 128); /* every case is read once: keep the working set in memory */
   int64_t *ids;
   size_t n;
   bool ok = svc_begin(s, false, e) && store_deadline_case_ids(s->db, &a, &ids, &n, e);

@@ -211,6 +211,7 @@ bool svc_demo_generate(Db *db, const DemoOptions *opt, DemoResult *out, Err *e) 
   d.used.cap = 1;
   while (d.used.cap < (size_t)opt->persons * 8) d.used.cap <<= 1;
   d.used.slots = arena_array(&a, d.used.cap, sizeof *d.used.slots);
+  store_set_cache_mb(db, 256); /* the whole working set of a large demo stays in memory */
   Arena probe;
   arena_init(&probe, 0);
   PersonRec *rows;

@@ -197,6 +197,12 @@ static bool sq_backup(Db *d, const char *path, Err *e) {
   return ok;
 }
 
+static void sq_set_cache_mb(Db *d, int mb) {
+  char sql[64];
+  snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", mb * 1024);
+  sqlite3_exec(d->native, sql, NULL, NULL, NULL);
+}
+
 const DbDriver db_driver_sqlite = {
     .name = "sqlite",
     .open = sq_open,
@@ -217,5 +223,6 @@ const DbDriver db_driver_sqlite = {
     .rollback = sq_rollback,
     .integrity = sq_integrity,
     .backup = sq_backup,
+    .set_cache_mb = sq_set_cache_mb,
     .migrations = migrations_sqlite,
 };

@@ -135,3 +135,5 @@ bool store_integrity_check(Db *db, char *msg, size_t cap, Err *e) {
 }
 
 bool store_backup(Db *db, const char *path, Err *e) { return db->drv->backup(db, path, e); }
+
+void store_set_cache_mb(Db *db, int mb) { db->drv->set_cache_mb(db, mb); }

@@ -30,6 +30,9 @@ void store_rollback(Db *db);
 /* SQLite's own integrity and foreign-key checks; msg gets the first problem. */
 bool store_integrity_check(Db *db, char *msg, size_t cap, Err *e);
 
+/* A larger page cache for a long batch on this connection (the demo, imports, refresh). */
+void store_set_cache_mb(Db *db, int mb);
+
 /* An online, consistent copy of the whole database to a new file, while it is in use. */
 bool store_backup(Db *db, const char *path, Err *e);
 

@@ -28,6 +28,7 @@ void page_begin(HttpReq *req, HttpResp *resp, const char *title, WebNav active) 
       unsigned cap;
     } items[] = {{NAV_WORK, "/", "Mitt arbete", CAP_PERSON_READ},
                  {NAV_SEARCH, "/sok", "Sök person", CAP_PERSON_READ},
+                 {NAV_FINANCE, "/ekonomi/anordnare", "Utförare", CAP_FINANCE},
                  {NAV_ADMIN, "/admin", "Administration", CAP_ADMIN}};
     html_raw(o, "<nav class=\"main\" aria-label=\"Huvudmeny\"><ul>\n");
     unsigned caps = role_caps(u->si.role);

@@ -35,6 +35,8 @@ is $? 2 "a value outside the parameter's range is refused"
 grep -q 'R-040' "$dir/err"; ok $? "naming the rule"
 "$INSATS_BIN" setting set contact_days 10 >/dev/null 2>&1
 is $? 2 "a setting needs --from"
+"$INSATS_BIN" setting set contact_days 12 --from 2020-01-01 >/dev/null 2>"$dir/err"
+is $? 2 "R-040: a new value cannot reach back before today (earlier cases keep theirs)"
 n=$(sqlite3 "$INSATS_DB" "SELECT count(*) FROM audit_event WHERE action IN ('unit.create','user.create','user.disable','setting.set')")
 is "$n" 4 "R-133: every administrative write is an audit event"
 done_testing

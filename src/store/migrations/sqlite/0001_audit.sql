@@ -11,7 +11,7 @@ CREATE TABLE audit_event (
   person_id INTEGER NOT NULL DEFAULT 0,
   reason TEXT NOT NULL DEFAULT '',
   prev_hash TEXT NOT NULL,
-  hash TEXT NOT NULL UNIQUE
+  hash TEXT NOT NULL
 );
 CREATE INDEX audit_event_person ON audit_event (person_id, id);
 CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event

@@ -406,9 +406,12 @@ CREATE TABLE deadline (
   unit_id INTEGER REFERENCES unit (id),
   updated_on TEXT NOT NULL
 );
-CREATE INDEX deadline_due ON deadline (state, due);
-CREATE INDEX deadline_assignee ON deadline (assignee_id, state, due);
-CREATE INDEX deadline_unit ON deadline (unit_id, state, due);
+-- Work lists read only open duties: partial indexes keep them small however many met rows pile up.
+CREATE INDEX deadline_due ON deadline (due) WHERE state IN ('open', 'due_soon', 'overdue');
+CREATE INDEX deadline_assignee ON deadline (assignee_id, due)
+  WHERE nature = 'duty' AND state IN ('open', 'due_soon', 'overdue');
+CREATE INDEX deadline_unit ON deadline (unit_id, due)
+  WHERE nature = 'duty' AND state IN ('open', 'due_soon', 'overdue');
 CREATE INDEX deadline_case ON deadline (case_id);
 -- Break-glass access (R-133): time-limited, with a reason, always audited too.
 CREATE TABLE break_glass (

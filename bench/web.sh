@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# web.sh — the web application under load (issue "The web application"): wrk on loopback
+# against a logged-in officer's case page and work list on a `demo --persons 10000` database,
+# side by side in the same run with nginx serving a static file of the same size. The read of
+# the person's records is audited as always. Prints requests/s, latency percentiles, the
+# server's peak memory and the ratio to nginx. Needs `scripts/setup --bench` (wrk, nginx).
+# Usage: bench/web.sh [BINARY] [PERSONS] [SECONDS]
+set -eu
+cd "$(dirname "$0")/.."
+bin=$(realpath "${1:-./insats}")
+persons=${2:-10000}
+secs=${3:-10}
+command -v wrk >/dev/null && command -v nginx >/dev/null || { echo "run scripts/setup --bench" >&2; exit 1; }
+dir=$(mktemp -d)
+port=18480
+nport=18481
+cleanup() { [ -n "${spid:-}" ] && kill "$spid" 2>/dev/null; [ -f "$dir/nginx.pid" ] && kill "$(cat "$dir/nginx.pid")" 2>/dev/null; rm -rf "$dir"; }
+trap cleanup EXIT
+base="http://127.0.0.1:$port"
+
+"$bin" demo --db "$dir/d.db" --persons "$persons" --today 2026-11-23 --quiet >/dev/null
+"$bin" serve --db "$dir/d.db" --port "$port" --threads "$(nproc)" --today 2026-11-23 2>/dev/null &
+spid=$!
+for _ in $(seq 1 100); do curl -s -o /dev/null "$base/login" && break; sleep 0.05; done
+
+# Log in as the officer and pick one of the officer's own cases.
+curl -s -c "$dir/jar" -o /dev/null "$base/login"
+pre=$(awk '$6 == "insats_pre" {print $7}' "$dir/jar")
+curl -s -b "$dir/jar" -c "$dir/jar" -H "Origin: $base" -o /dev/null --data-urlencode "csrf=$pre" \
+  --data-urlencode "username=handlaggare" --data-urlencode "password=demo-lösenord" "$base/login"
+session=$(awk '$6 == "insats_s" {print $7}' "$dir/jar")
+officer=$(sqlite3 "$dir/d.db" "SELECT id FROM app_user WHERE username = 'handlaggare'")
+case_id=$(sqlite3 "$dir/d.db" "SELECT id FROM lss_case WHERE officer_id = $officer AND state = 'decided' LIMIT 1")
+cookie="Cookie: insats_s=$session"
+case_size=$(curl -s -H "$cookie" "$base/case/$case_id" | wc -c)
+work_size=$(curl -s -H "$cookie" "$base/" | wc -c)
+
+# nginx with a static file of the case page's size.
+mkdir -p "$dir/www" "$dir/nginx"
+head -c "$case_size" /dev/urandom | base64 -w 100 | head -c "$case_size" >"$dir/www/page.html"
+cat >"$dir/nginx.conf" <<CONF
+worker_processes $(nproc);
+pid $dir/nginx.pid;
+error_log $dir/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $dir/nginx; proxy_temp_path $dir/nginx; fastcgi_temp_path $dir/nginx;
+  uwsgi_temp_path $dir/nginx; scgi_temp_path $dir/nginx;
+  server { listen 127.0.0.1:$nport; root $dir/www; }
+}
+CONF
+nginx -c "$dir/nginx.conf"
+
+run() { # run NAME URL HEADER CONNECTIONS → "rps p50 p99"
+  wrk -t1 -c"$4" -d2s ${3:+-H "$3"} "$2" >/dev/null 2>&1 # warm-up
+  wrk -t1 -c"$4" -d"${secs}s" --latency ${3:+-H "$3"} "$2" >"$dir/out" 2>&1
+  rps=$(awk '/Requests\/sec/ {print $2}' "$dir/out")
+  p50=$(awk '$1 == "50%" {print $2}' "$dir/out")
+  p99=$(awk '$1 == "99%" {print $2}' "$dir/out")
+  errs=$(grep -c 'Non-2xx' "$dir/out" || true)
+  printf '%-34s c=%-4s %10s req/s  p50 %-9s p99 %-9s%s\n' "$1" "$4" "$rps" "$p50" "$p99" \
+    "$([ "$errs" -gt 0 ] && echo '  (non-2xx responses!)')"
+  echo "$rps" >"$dir/rps-$1-$4"
+}
+echo "insats web benchmark, $(date -u +%F), $(nproc) cores, demo of $persons persons"
+echo "case page $case_size bytes, work list $work_size bytes"
+for c in 32 256; do
+  run "nginx static ($case_size B)" "http://127.0.0.1:$nport/page.html" "" "$c"
+  run "insats case page (audited)" "$base/case/$case_id" "$cookie" "$c"
+  run "insats work list" "$base/" "$cookie" "$c"
+  n=$(cat "$dir/rps-nginx static ($case_size B)-$c")
+  k=$(cat "$dir/rps-insats case page (audited)-$c")
+  awk -v k="$k" -v n="$n" -v c="$c" 'BEGIN { printf "ratio case page / nginx at c=%s: %.2f\n", c, k / n }'
+done
+echo "server peak memory: $(awk '/VmHWM/ {print $2 / 1024 " MB"}' /proc/$spid/status)"
+echo "audit events written: $(sqlite3 "$dir/d.db" "SELECT count(*) FROM audit_event WHERE action = 'case.read'")"
