@@ -56,7 +56,9 @@ typedef struct {
   size_t n_insatser;
 } CaseView;
 
-/* Opens a case under the person's access rule; audited. */
+/* Opens a case under the person's access rule (R-133); audited. When the access rule refuses
+ * (ERR_FORBIDDEN, field "break_glass_reason"), out->c is still filled, so the page can offer the
+ * person's break-glass form. */
 bool svc_case_open(Svc *s, int64_t case_id, Arena *a, CaseView *out, Err *e);
 bool svc_case_list_for_person(Svc *s, int64_t person_id, Arena *a, CaseRec **out, size_t *n,
                               Err *e);

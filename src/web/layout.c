@@ -67,6 +67,11 @@ void page_flash(HttpReq *req, HttpResp *resp) {
       {"utloggad", "Du är utloggad."},
       {"registrerat", "Ansökan är registrerad."},
       {"beslutat", "Beslutet är registrerat."},
+      {"nodatkomst", "Nödåtkomsten är registrerad och loggad (R-133). Den gäller i fyra timmar."},
+      {"person_registrerad", "Personen är registrerad."},
+      {"journal_sparad", "Journalanteckningen är sparad som utkast."},
+      {"journal_signerad", "Journalanteckningen är signerad."},
+      {"journal_borttagen", "Utkastet är borttaget."},
   };
   const char *code = http_query(req, "klart");
   if (!code) return;
@@ -267,6 +272,31 @@ void web_deadline_state(Str *out, const char *state) {
       return;
     }
   html_text(out, state);
+}
+
+const char *web_deadline_kind_name(const char *kind) {
+  static const struct {
+    const char *code, *name;
+  } k[] = {{"decision_due", "Beslut"},
+           {"delay_notice", "Underrätta om försening"},
+           {"request_right", "Rätt att begära avgörande"},
+           {"decision_after_request", "Avgör efter begäran"},
+           {"communication_reply", "Svar på kommunicering"},
+           {"appeal_period", "Överklagandetid"},
+           {"contact_due", "Kontakt med den enskilde"},
+           {"individual_plan_offer", "Erbjud individuell plan"},
+           {"ivo_report", "Rapportera ej verkställt beslut"},
+           {"plan_due", "Genomförandeplan"},
+           {"ivo_report_interruption", "Rapportera avbrott"},
+           {"follow_up_due", "Uppföljning"},
+           {"individual_plan_review", "Omprövning av individuell plan"},
+           {"follow_up_before_expiry", "Uppföljning före beslutets slut"},
+           {"review_due", "Omprövning av beslut"},
+           {"forhandsbesked_expires", "Förhandsbesked upphör"},
+           {"decision_ends", "Beslutet upphör"}};
+  for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
+    if (strcmp(k[i].code, kind) == 0) return k[i].name;
+  return kind;
 }
 
 const char *web_insats_name(const char *code) {

@@ -5,30 +5,6 @@
 
 #include "web/web.h"
 
-static const char *kind_name(const char *kind) {
-  static const struct {
-    const char *code, *name;
-  } k[] = {{"decision_due", "Beslut"},
-           {"delay_notice", "Underrätta om försening"},
-           {"request_right", "Rätt att begära avgörande"},
-           {"decision_after_request", "Avgör efter begäran"},
-           {"communication_reply", "Svar på kommunicering"},
-           {"appeal_period", "Överklagandetid"},
-           {"contact_due", "Kontakt med den enskilde"},
-           {"individual_plan_offer", "Erbjud individuell plan"},
-           {"ivo_report", "Rapportera ej verkställt beslut"},
-           {"plan_due", "Genomförandeplan"},
-           {"ivo_report_interruption", "Rapportera avbrott"},
-           {"follow_up_due", "Uppföljning"},
-           {"individual_plan_review", "Omprövning av individuell plan"},
-           {"follow_up_before_expiry", "Uppföljning före beslutets slut"},
-           {"review_due", "Omprövning av beslut"},
-           {"forhandsbesked_expires", "Förhandsbesked upphör"},
-           {"decision_ends", "Beslutet upphör"}};
-  for (size_t i = 0; i < sizeof k / sizeof k[0]; i++)
-    if (strcmp(k[i].code, kind) == 0) return k[i].name;
-  return kind;
-}
 
 static void deadline_table(Str *o, const char *caption, const DeadlineRow *rows, size_t n) {
   html_printf(o, "<h2>%s</h2>\n", caption);
@@ -46,7 +22,7 @@ static void deadline_table(Str *o, const char *caption, const DeadlineRow *rows,
     html_raw(o, "</td><td>");
     web_deadline_state(o, r->state);
     html_printf(o, "</td><td>%s <span class=\"rule\">%s</span><br><span class=\"muted\">%s</span></td>",
-                kind_name(r->kind), r->rule, web_insats_name(r->insats));
+                web_deadline_kind_name(r->kind), r->rule, web_insats_name(r->insats));
     html_printf(o, "<td><a href=\"/person/%lld\">%s</a><br><a href=\"/case/%lld\">Ärende %lld</a></td>",
                 (long long)r->person_id, r->person_name, (long long)r->case_id,
                 (long long)r->case_id);

@@ -110,6 +110,7 @@ void web_date(Str *out, Date d); /* "2026-02-14", or "–" */
 /* A deadline row's state in Swedish, with a class for colour (not colour alone: the word too). */
 void web_deadline_state(Str *out, const char *state);
 const char *web_insats_name(const char *code);
+const char *web_deadline_kind_name(const char *kind); /* Swedish: "Genomförandeplan" */
 const char *web_role_name(const char *code);
 
 /* Mitt arbete (page_work.c), routed by page_login.c's table. */
