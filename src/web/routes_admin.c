@@ -132,9 +132,6 @@ bool page_admin_units_create(HttpReq *req, HttpResp *resp, Err *e) {
     *e = why;
     return false;
   }
-  /* the unique name is the only conflict a unit can have; say it in words, not the database's */
-  if (why.code == ERR_CONFLICT && !why.field[0])
-    err_set(&why, ERR_CONFLICT, "name", "", "Det finns redan en enhet med det namnet.");
   resp->status = 422;
   return units_render(req, resp, &why, e);
 }

@@ -244,7 +244,7 @@ get /admin/enheter "$A"
 has "Korttidsboendet Lärkan</th><td>verkställande enhet"
 ok $? "the list shows the new unit and its kind in Swedish"
 post /admin/enheter "$A" --data-urlencode "name=Korttidsboendet Lärkan" -d kind=authority
-[ "$code" = 422 ] && has "Det finns redan en enhet med det namnet" && lacks "UNIQUE" &&
+[ "$code" = 422 ] && has "Det finns redan en enhet som heter" && lacks "UNIQUE" &&
   hasre '<option value="authority" selected>'
 ok $? "a unit name that exists is refused in words (422), the kind kept"
 post /admin/enheter "$A" --data-urlencode "name=" -d kind=executing
