@@ -10,7 +10,7 @@
 set -u
 cd "$(dirname "$0")/.."
 build=${1:-build}
-export INSATS_BIN=${2:-$PWD/insats}
+export INSATS_BIN=$(realpath -m "${2:-$PWD/insats}") # absolute: some tests change directory
 export INSATS_ROOT=$PWD
 export INSATS_SHARED=${INSATS_SHARED:-$PWD/../shared}
 export CMOCKA_MESSAGE_OUTPUT=TAP
