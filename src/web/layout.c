@@ -28,6 +28,7 @@ void page_begin(HttpReq *req, HttpResp *resp, const char *title, WebNav active) 
       unsigned cap;
     } items[] = {{NAV_WORK, "/", "Mitt arbete", CAP_PERSON_READ},
                  {NAV_SEARCH, "/sok", "Sök person", CAP_PERSON_READ},
+                 {NAV_FOLLOW_UP, "/enhet/uppfoljning", "Gemensam uppföljning", CAP_PERSON_READ},
                  {NAV_FINANCE, "/ekonomi/anordnare", "Utförare", CAP_FINANCE},
                  {NAV_ADMIN, "/admin", "Administration", CAP_ADMIN}};
     html_raw(o, "<nav class=\"main\" aria-label=\"Huvudmeny\"><ul>\n");
@@ -85,7 +86,7 @@ void page_flash(HttpReq *req, HttpResp *resp) {
 void form_error_summary(Str *out, const Err *err) {
   if (!err || err->code == ERR_OK) return;
   html_raw(out, "<div class=\"alert\" role=\"alert\" tabindex=\"-1\" data-error-summary>\n"
-                "<h2>Det gick inte att spara</h2>\n<p>");
+                "<h2>Något behöver rättas</h2>\n<p>");
   if (err->field[0])
     html_printf(out, "<a href=\"#f-%s\">%s</a>", err->field, err->msg);
   else html_text(out, err->msg);
@@ -216,8 +217,11 @@ void form_checkbox(WebForm *f, const char *name, const char *label, bool def, co
   field_attrs(f, name, hint, false);
   html_printf(f->out, "> <label for=\"f-%s\">%s</label>\n", name, label);
   if (hint && *hint) html_printf(f->out, "<span class=\"hint\" id=\"h-%s\">%s</span>\n", name, hint);
-  if (field_has_error(f, name))
-    html_printf(f->out, "<span class=\"error-msg\" id=\"e-%s\">%s</span>\n", name, f->err->msg);
+  if (field_has_error(f, name)) {
+    html_printf(f->out, "<span class=\"error-msg\" id=\"e-%s\">%s", name, f->err->msg);
+    if (f->err->rule[0]) html_printf(f->out, " (%s)", f->err->rule);
+    html_raw(f->out, "</span>\n");
+  }
   html_raw(f->out, "</div>\n");
 }
 

@@ -270,7 +270,7 @@ bool page_follow_up_unit(HttpReq *req, HttpResp *resp, Err *e) {
   size_t n = 0;
   if (!svc_follow_up_view(&s, unit_id, a, &rows, &n, e)) return false;
 
-  page_begin(req, resp, "Gemensam uppföljning", NAV_NONE);
+  page_begin(req, resp, "Gemensam uppföljning", NAV_FOLLOW_UP);
   html_raw(o, "<h1>Gemensam uppföljning</h1>\n");
   html_raw(o, "<p>Pågående beslut som enheten verkställer, med den senaste planen och "
               "uppföljningen och när nästa uppföljning ska göras – det som ska göras först överst. "

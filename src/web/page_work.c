@@ -59,7 +59,7 @@ bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
         html_printf(o, "</td><td>%s</td><td><a href=\"/person/%lld\">%s %s</a></td>",
                     web_insats_name(orders[i].insats), (long long)orders[i].person_id,
                     orders[i].given_name, orders[i].family_name);
-        html_printf(o, "<td><a href=\"/decision/%lld\">Beslut ", (long long)orders[i].decision_id);
+        html_printf(o, "<td><a href=\"/decision/%lld/verkstall\">Beslut ", (long long)orders[i].decision_id);
         web_date(o, orders[i].decided_on);
         html_raw(o, "</a></td></tr>\n");
       }
@@ -73,7 +73,7 @@ bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
     if (n > 0) {
       html_raw(o, "<h2>Upprepade avböjanden att följa upp <span class=\"rule\">R-043</span></h2>\n<ul>\n");
       for (size_t i = 0; i < n; i++)
-        html_printf(o, "<li><a href=\"/decision/%lld\">%s %s – %s</a>: %d avböjda erbjudanden sedan "
+        html_printf(o, "<li><a href=\"/decision/%lld/verkstall\">%s %s – %s</a>: %d avböjda erbjudanden sedan "
                        "senaste uppföljningen.</li>\n",
                     (long long)sig[i].decision_id, sig[i].given_name, sig[i].family_name,
                     web_insats_name(sig[i].insats), sig[i].refusals_pending);

@@ -48,6 +48,7 @@ typedef enum {
   NAV_NONE,
   NAV_WORK,   /* Mitt arbete */
   NAV_SEARCH, /* Sök */
+  NAV_FOLLOW_UP, /* Gemensam uppföljning */
   NAV_FINANCE, /* Utförare (finance) */
   NAV_ADMIN,  /* Administration */
 } WebNav;

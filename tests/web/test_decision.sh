@@ -203,7 +203,7 @@ is "$r" "422 " "R-040: a second order of the same decision is refused"
 has "R-040" && has "redan skickats"
 ok $? "R-040: the refusal is shown on the page though the order form is gone"
 is "$(get enhetschef /)" 200 "the unit manager's Mitt arbete"
-has "Nya beställningar" && has "href=\"/decision/$PA_D\""
+has "Nya beställningar" && has "href=\"/decision/$PA_D/verkstall\""
 ok $? "R-040: the unit manager's Mitt arbete lists the new order"
 is "$(get enhetschef "/decision/$PA_D")" 200 "the unit manager opens the ordered decision"
 has "/decision/$PA_D/verkstall" && ! has 'action="/decision/'"$PA_D"'/aterkalla"'
