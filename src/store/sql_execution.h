@@ -114,6 +114,9 @@
     "ORDER BY p.family_name, p.given_name, d.id LIMIT $3")                                         \
   X(SQL_EXE_VIEW_SIGNALS,                                                                          \
     "SELECT " EXE_VIEW_COLS EXE_VIEW_FROM "AND (c.officer_id = $1 OR o.unit_id = $2) "             \
+    /* only decisions with enough refusals at all are looked at closely (the work list's speed) */ \
+    "AND d.id IN (SELECT r2.decision_id FROM offer r2 WHERE r2.refused_on IS NOT NULL "            \
+    "GROUP BY r2.decision_id HAVING count(*) >= $3) "                                              \
     "AND " EXE_REFUSALS_PENDING("d.id") " >= $3 ORDER BY d.decided_on, d.id LIMIT $4")
 
 #endif
