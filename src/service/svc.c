@@ -55,8 +55,31 @@ bool svc_end(Svc *s, bool ok, Err *e) {
   return false;
 }
 
+static bool is_read(const char *action) {
+  size_t n = strlen(action);
+  return n > 5 && strcmp(action + n - 5, ".read") == 0;
+}
+
+bool svc_reads_begin(Svc *s, Err *e) {
+  if (!svc_begin(s, true, e)) return false;
+  s->group_reads = true;
+  s->read_audited_person = 0;
+  return true;
+}
+
+bool svc_reads_end(Svc *s, Err *e) {
+  s->group_reads = false;
+  s->read_audited_person = 0;
+  return svc_end(s, true, e);
+}
+
 bool svc_audit(Svc *s, const char *action, const char *object_type, int64_t object_id,
                int64_t person_id, const char *reason, Err *e) {
+  /* every read is logged — within a group of reads, once per person */
+  if (s->group_reads && person_id && is_read(action)) {
+    if (s->read_audited_person == person_id) return true;
+    s->read_audited_person = person_id;
+  }
   AuditEvent ev = {.at = s->now,
                    .user_id = s->user_id,
                    .role = s->role ? role_code(s->role) : "system",

@@ -29,6 +29,8 @@ typedef struct {
 typedef struct {
   Db *db;
   SvcDeferred *deferred; /* NULL: deadlines are recomputed by each command (the normal case) */
+  bool group_reads;            /* inside svc_reads_begin/end: one read event per person */
+  int64_t read_audited_person; /* the person whose read is already logged in this group */
   int64_t user_id; /* 0 = the system */
   Role role;       /* ROLE_NONE for the system */
   int64_t unit_id;
@@ -52,6 +54,13 @@ bool svc_policy_on(Svc *s, Date on, Policy *out, Err *e);
 /* Appends the audit event of the current command (inside its transaction). */
 bool svc_audit(Svc *s, const char *action, const char *object_type, int64_t object_id,
                int64_t person_id, const char *reason, Err *e);
+/* A page that shows many views of one person's file (the case page) reads them in ONE
+ * transaction with ONE audit event per person: the views' own ".read" events after the first
+ * are covered by it. Refused reads are still logged. svc_reads_end always commits: a group of
+ * reads has nothing to undo but its log. */
+bool svc_reads_begin(Svc *s, Err *e);
+bool svc_reads_end(Svc *s, Err *e);
+
 /* One transaction per command: begin (write: BEGIN IMMEDIATE), then svc_end commits when ok
  * and everything succeeded, or rolls back; returns whether the command took effect. */
 bool svc_begin(Svc *s, bool write, Err *e);

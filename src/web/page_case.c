@@ -156,8 +156,26 @@ static const char *unit_name(const CaseData *cd, int64_t id) {
 }
 
 /* Loads everything; on a break-glass refusal renders that page instead (*shown). */
+static bool case_load_views(Svc *s, HttpReq *req, HttpResp *resp, int64_t id, CaseData *cd,
+                            bool *shown, Err *e);
+
+/* All the views in one transaction with one audit event (svc_reads_begin). */
 static bool case_load(HttpReq *req, HttpResp *resp, int64_t id, CaseData *cd, bool *shown, Err *e) {
   Svc s = web_svc(req);
+  if (!svc_reads_begin(&s, e)) return false;
+  bool ok = case_load_views(&s, req, resp, id, cd, shown, e);
+  Err end;
+  err_clear(&end);
+  if (!svc_reads_end(&s, &end) && ok) {
+    *e = end;
+    return false;
+  }
+  return ok;
+}
+
+static bool case_load_views(Svc *sp, HttpReq *req, HttpResp *resp, int64_t id, CaseData *cd,
+                            bool *shown, Err *e) {
+  Svc s = *sp;
   Arena *a = req->arena;
   memset(cd, 0, sizeof *cd);
   *shown = false;
