@@ -37,6 +37,7 @@ work_size=$(curl -s -H "$cookie" "$base/" | wc -c)
 
 # nginx with a static file of the case page's size.
 mkdir -p "$dir/www" "$dir/nginx"
+chmod 755 "$dir"
 head -c "$case_size" /dev/urandom | base64 -w 100 | head -c "$case_size" >"$dir/www/page.html"
 cat >"$dir/nginx.conf" <<CONF
 worker_processes $(nproc);
