@@ -375,9 +375,10 @@ static void rule_decision_end(Ctx *x) {
   if (c->insats == INSATS_KORTTIDSTILLSYN) rule_korttidstillsyn(x);
 
   if (date_is_set(c->valid_to)) {
-    /* The decision's own end, unless korttidstillsyn's school end comes first. */
+    /* The decision's own end, unless korttidstillsyn's school end comes first or is the same
+     * day (R-084: the decision runs until the schooling ends). */
     if (c->insats == INSATS_KORTTIDSTILLSYN && date_is_set(school_end) &&
-        date_before(school_end, c->valid_to)) {
+        !date_before(c->valid_to, school_end)) {
       d = add(x, DEADLINE_DECISION_ENDS, school_end, 0);
       d->rule = "R-084";
       d->basis = DEADLINE_BASIS_LAW;

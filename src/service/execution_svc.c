@@ -68,7 +68,9 @@ bool execution_check_running(const ExeCtx *x, const char *field, Err *e) {
                    strcmp(x->d.outcome, "rejected") == 0 ? "avslag" : "avvisningsbeslut");
   if (x->revoked)
     return err_set(e, ERR_CONFLICT, field, "R-034", "Beslutet har återkallats (37 § FL).");
-  if (date_is_set(x->c.closed_on)) {
+  /* A case closed as decided still has its granted insatser running; any other closure (need
+   * ended, moved, deceased, withdrawn) ends them. */
+  if (date_is_set(x->c.closed_on) && strcmp(x->c.closure_reason, "decided") != 0) {
     char d[DATE_STRLEN];
     return err_set(e, ERR_CONFLICT, field, "R-100", "Ärendet avslutades %s.",
                    date_format(x->c.closed_on, d));

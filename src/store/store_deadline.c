@@ -34,6 +34,9 @@ static bool case_facts(Db *db, int64_t case_id, DeadlineFacts *base, Err *e) {
   f->forhandsbesked_available_from = stmt_date(&st, 5);
   f->closed_on = stmt_date(&st, 6);
   f->closure_reason = deadline_closure_from_code(stmt_text(&st, 7));
+  /* A case closed because it is decided has done its work; the insatser it granted run on, so
+   * their deadlines (contact, execution, plan, follow-up, review) do too. */
+  if (strcmp(stmt_text(&st, 7), "decided") == 0) f->closed_on = DATE_NONE;
   if (date_is_set(f->closed_on) && f->closure_reason == DEADLINE_CLOSURE_NONE)
     f->closure_reason = DEADLINE_CLOSURE_OTHER;
   base->officer_id = stmt_int(&st, 8);

@@ -571,6 +571,40 @@ static void executed_with_plan(Granted *g, int64_t goals[2]) {
   arena_free(&a);
 }
 
+/* Closing a case because it is decided does not end the insats it granted: its follow-ups stay
+ * due and can be recorded (R-050); closing because the need ended does end them. */
+static void test_R050_closing_a_decided_case_keeps_the_insats_running(void **state) {
+  (void)state;
+  Granted g;
+  int64_t goal[2];
+  executed_with_plan(&g, goal);
+  sqlite3 *raw;
+  assert_int_equal(sqlite3_open(fx.path, &raw), SQLITE_OK);
+  char sql[128];
+  snprintf(sql, sizeof sql, "UPDATE lss_case SET state = 'decided' WHERE id = %lld",
+           (long long)g.case_id);
+  assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(raw);
+  Err e;
+  err_clear(&e);
+  Svc off = fx_as(&fx, fx.officer, "2026-04-01");
+  ASSERT_OK(svc_case_close(&off, g.case_id, D("2026-04-01"), "decided", &e));
+  assert_int_equal(deadline_rows(g.decision, "follow_up_due", "open", "2027-03-02", NULL), 1);
+  Svc m = fx_as(&fx, fx.manager, "2027-02-20");
+  FollowUpIn in;
+  memset(&in, 0, sizeof in);
+  in.decision_id = g.decision;
+  in.done_on = D("2027-02-20");
+  in.reason = "yearly";
+  in.summary = "Assistansen fungerar.";
+  in.outcomes[0] = (GoalOutcomeIn){goal[0], "achieved", ""};
+  in.outcomes[1] = (GoalOutcomeIn){goal[1], "partly", ""};
+  in.n_outcomes = 2;
+  int64_t fu = 0;
+  ASSERT_OK(svc_follow_up_record(&m, &in, &fu, &e));
+  assert_int_equal(deadline_rows(g.decision, "follow_up_due", "met", "2027-03-02", NULL), 1);
+}
+
 static void test_R050_R051_pa_follow_up_covers_every_plan_goal_and_moves_the_next(void **state) {
   (void)state;
   Granted g;
@@ -851,6 +885,8 @@ int main(void) {
           test_R042_R131_plan_starts_from_decision_goals_with_complete_activities, setup, teardown),
       cmocka_unit_test_setup_teardown(
           test_R050_R051_pa_follow_up_covers_every_plan_goal_and_moves_the_next, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R050_closing_a_decided_case_keeps_the_insats_running,
+                                      setup, teardown),
       cmocka_unit_test_setup_teardown(
           test_R051_pa_follow_up_without_a_plan_refused_other_insats_allowed, setup, teardown),
       cmocka_unit_test_setup_teardown(test_R051_shared_follow_up_view_for_unit_manager_and_officer,
