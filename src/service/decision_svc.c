@@ -301,12 +301,41 @@ static bool check_eligibility(Svc *s, const CaseRec *c, const CaseInsatsRec *ci,
     return err_set(e, ERR_RULE, "personkrets", "R-012",
                    "Daglig verksamhet kan bara beviljas personkrets 1 eller 2; personen tillhör "
                    "personkrets 3 (9 § 10 LSS).");
-  if (info->kind != INSATS_DAGLIG_VERKSAMHET && info->kind != INSATS_PERSONLIG_ASSISTANS)
-    return true;
+  /* personkrets is assessed, on a doctor's statement, before anything is granted */
+  Arena pa;
+  arena_init(&pa, 0);
+  PersonkretsRec pk;
+  bool assessed = false;
+  bool ok = store_personkrets_latest(s->db, c->id, &pa, &pk, &assessed, e);
+  arena_free(&pa);
+  if (!ok) return false;
+  if (!assessed || pk.grp < 1)
+    return err_set(e, ERR_RULE, "personkrets", "R-010",
+                   "Personkretsen är inte fastställd i utredningen: bedöm den på ett läkarutlåtande "
+                   "innan något beviljas (1 § LSS).");
   PersonRec p;
   bool found = false;
   if (!store_person_get(s->db, c->person_id, &p, &found, e)) return false;
   if (!found || !date_is_set(p.birth_date)) return true; /* unknown age: the investigation's */
+  /* korttidstillsyn is for school youth over 12 */
+  if (info->kind == INSATS_KORTTIDSTILLSYN && date_age_on(p.birth_date, in->decided_on) < 12)
+    return err_set(e, ERR_RULE, "outcome", "R-084",
+                   "Korttidstillsyn ges skolungdom över 12 år (9 § 7 LSS); personen är %d år.",
+                   date_age_on(p.birth_date, in->decided_on));
+  /* no ledsagarservice for someone under the policy's age who has personal assistance */
+  if (info->kind == INSATS_LEDSAGARSERVICE &&
+      date_age_on(p.birth_date, in->decided_on) < pol->companion_with_pa_min_age) {
+    Date pa_first;
+    if (!store_decision_first_favourable(s->db, c->person_id, "personlig_assistans", &pa_first, e))
+      return false;
+    if (date_is_set(pa_first))
+      return err_set(e, ERR_RULE, "outcome", "R-080",
+                     "Personen har personlig assistans och är under %d år: behovet av ledsagning "
+                     "tillgodoses genom assistansen (9 § 3 LSS).",
+                     (int)pol->companion_with_pa_min_age);
+  }
+  if (info->kind != INSATS_DAGLIG_VERKSAMHET && info->kind != INSATS_PERSONLIG_ASSISTANS)
+    return true;
   if (info->kind == INSATS_DAGLIG_VERKSAMHET) {
     /* of working age; above the policy's upper age it is not given */
     int age = date_age_on(p.birth_date, c->received_on);

@@ -80,12 +80,32 @@ static int64_t requested(Svc *s, int64_t case_id, size_t n) {
 }
 
 /* Investigated and communicated, the reply time over. */
+/* an accepted doctor's statement and personkrets 1 (autism). */
+static void assess_personkrets(Svc *s, int64_t case_id, const char *on) {
+  Err e = E();
+  EvidenceIn ev = {case_id, "doctor", "Dr. Sara Lind", D(on), D(on)};
+  int64_t ev_id = 0;
+  PersonkretsIn pk;
+  memset(&pk, 0, sizeof pk);
+  pk.case_id = case_id;
+  pk.assessed_on = D(on);
+  pk.facts.diagnosis = ELIG_DIAGNOSIS_AUTISM;
+  PersonkretsOut pko;
+  Arena a;
+  arena_init(&a, 0);
+  if (!svc_evidence_add(s, &ev, &ev_id, &e) || !svc_evidence_accept(s, ev_id, &e) ||
+      !(pk.doctor_evidence_id = ev_id) || !svc_personkrets_assess(s, &pk, &a, &pko, &e))
+    fx_die("personkrets", &e);
+  arena_free(&a);
+}
+
+/* The personkrets assessment, then the communication. */
 static void communicate(Svc *s, int64_t case_id, const char *sent, const char *reply_by) {
   Err e = E();
+  assess_personkrets(s, case_id, sent);
   CommunicationIn in = {case_id, D(sent), "letter", "Utredningen", D(reply_by), true};
   int64_t id;
-  if (!svc_case_investigate(s, case_id, &e) || !svc_communication_add(s, &in, &id, &e))
-    fx_die("communicate", &e);
+  if (!svc_communication_add(s, &in, &id, &e)) fx_die("communicate", &e);
 }
 
 /* One person, one case for one insats, communicated: returns the requested insats' id. */
@@ -186,9 +206,13 @@ static void test_R030_decision_refused_until_communicated_or_excepted(void **sta
   Err err = E();
   assert_true(svc_case_investigate(&s, c, &err));
   ASSERT_REFUSED(svc_decision_create(&s, &in, &out, e), ERR_RULE, "R-030", "communication");
-  /* 25 § FL: the decision does not go against the person */
+  /* nothing is granted before personkrets is established */
+  Svc early = fx_as(&fx, fx.officer, "2026-03-25");
   assert_true(
       svc_case_communication_exception(&s, c, "Beslutet går inte den enskilde emot.", &err));
+  ASSERT_REFUSED(svc_decision_create(&s, &in, &out, e), ERR_RULE, "R-010", "personkrets");
+  assess_personkrets(&early, c, "2026-03-20");
+  /* 25 § FL: the decision does not go against the person */
   assert_true(svc_decision_create(&s, &in, &out, &err));
   assert_true(out.id > 0);
   assert_int_equal(count("lss_case", "id = %lld AND state = 'decided'", (long long)c), 1);
