@@ -192,6 +192,31 @@ static long count(const char *table, const char *fmt, ...) {
     assert_string_equal(before_, after_);                                                          \
   } while (0)
 
+/* ---- the other insatser beside personal assistance ---- */
+
+static void test_R080_no_ledsagarservice_beside_personal_assistance_under_66(void **state) {
+  (void)state;
+  Svc s = fx_as(&fx, fx.officer, "2026-06-01");
+  int64_t p = person(&s, "19800101-0019");
+  const char *pa[] = {"personlig_assistans", NULL};
+  int64_t c1 = register_case(&s, p, "2026-03-02", pa);
+  communicate(&s, c1, "2026-03-09", "2026-03-23");
+  DecisionIn in = pa_granted(requested(&s, c1, 0), "2026-04-01", "2028-04-01");
+  DecisionOut out;
+  Err err = E();
+  assert_true(svc_decision_create(&s, &in, &out, &err));
+  const char *led[] = {"ledsagarservice", NULL};
+  int64_t c2 = register_case(&s, p, "2026-04-10", led);
+  communicate(&s, c2, "2026-04-15", "2026-04-29");
+  DecisionIn companion = granted(requested(&s, c2, 0), "2026-05-04");
+  companion.applied_for = "Ledsagarservice";
+  companion.decided_text = "Ledsagarservice beviljas.";
+  companion.scope_unit = "hours_per_month";
+  companion.scope_amount = 600;
+  /* 46 years old with personal assistance: the need is met by the assistance (9 § 3 LSS) */
+  ASSERT_REFUSED(svc_decision_create(&s, &companion, &out, e), ERR_RULE, "R-080", "outcome");
+}
+
 /* ---- communication before the decision ---- */
 
 static void test_R030_decision_refused_until_communicated_or_excepted(void **state) {
@@ -1032,6 +1057,8 @@ static void test_R133_officer_of_another_unit_needs_break_glass(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_R080_no_ledsagarservice_beside_personal_assistance_under_66,
+                                      setup, teardown),
       cmocka_unit_test_setup_teardown(test_R030_decision_refused_until_communicated_or_excepted,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(test_R030_case_moves_to_decided_with_its_last_insats, setup,
