@@ -93,6 +93,15 @@ static bool refresh_now(Svc *s, int64_t case_id, Err *e) {
     Policy pol;
     ok = svc_policy_on(s, on, &pol, e) && deadline_compute(&facts[i].facts, s->today, &pol, &a, list, e);
     for (size_t k = 0; ok && k < list->count; k++) ok = store_one(s, &facts[i], &list->items[k], e);
+    for (size_t k = 0; ok && k < list->nproblems; k++) {
+      CaseProblemRow p;
+      memset(&p, 0, sizeof p);
+      p.case_insats_id = facts[i].case_insats_id;
+      snprintf(p.rule, sizeof p.rule, "%s", list->problems[k].rule);
+      snprintf(p.field, sizeof p.field, "%s", list->problems[k].field);
+      snprintf(p.message, sizeof p.message, "%s", list->problems[k].message);
+      ok = store_case_problem_insert(s->db, case_id, &p, e);
+    }
   }
   arena_free(&a);
   return ok;
@@ -130,6 +139,15 @@ bool svc_deadline_for_case(Svc *s, int64_t case_id, Arena *a, DeadlineRow **out,
   CaseRec c;
   bool ok = svc_begin(s, false, e) && svc_case_load(s, case_id, &c, e) &&
             store_deadline_by_case(s->db, case_id, a, out, n, e);
+  return svc_end(s, ok, e);
+}
+
+bool svc_case_problems(Svc *s, int64_t case_id, Arena *a, CaseProblemRow **out, size_t *n,
+                       Err *e) {
+  if (!svc_require(s, CAP_PERSON_READ, e)) return false;
+  CaseRec c;
+  bool ok = svc_begin(s, false, e) && svc_case_load(s, case_id, &c, e) &&
+            store_case_problem_list(s->db, case_id, a, out, n, e);
   return svc_end(s, ok, e);
 }
 

@@ -21,6 +21,10 @@ bool svc_deadline_refresh_all(Svc *s, long *cases, Err *e);
 bool svc_deadline_for_case(Svc *s, int64_t case_id, Arena *a, DeadlineRow **out, size_t *n,
                            Err *e);
 
+/* What the deadline rules found that is not a deadline (e.g. ), per case. */
+bool svc_case_problems(Svc *s, int64_t case_id, Arena *a, CaseProblemRow **out, size_t *n,
+                       Err *e);
+
 typedef struct {
   DeadlineRow *mine; /* assigned to me (officer) */
   size_t n_mine;

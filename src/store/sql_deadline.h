@@ -44,6 +44,12 @@
     "WHERE decision_id = $1 ORDER BY id DESC LIMIT 1")                                             \
   X(SQL_DL_APPEAL, "SELECT min(received_on) FROM appeal WHERE decision_id = $1")                  \
   X(SQL_DL_DELETE_CASE, "DELETE FROM deadline WHERE case_id = $1")                                \
+  X(SQL_DL_PROBLEM_DELETE_CASE, "DELETE FROM case_problem WHERE case_id = $1")                     \
+  X(SQL_DL_PROBLEM_INSERT,                                                                         \
+    "INSERT INTO case_problem (case_id, case_insats_id, rule, field, message) "                    \
+    "VALUES ($1, $2, $3, $4, $5)")                                                                 \
+  X(SQL_DL_PROBLEM_BY_CASE,                                                                        \
+    "SELECT case_insats_id, rule, field, message FROM case_problem WHERE case_id = $1 ORDER BY id") \
   X(SQL_DL_INSERT,                                                                                 \
     "INSERT INTO deadline (person_id, case_id, case_insats_id, decision_id, insats, kind, rule, "   \
     "due, warn_from, statutory, explanation, inputs, nature, seq, state, met_on, assignee_id, "    \

@@ -183,7 +183,35 @@ bool store_deadline_facts(Db *db, int64_t case_id, Arena *a, DeadlineFacts **out
 bool store_deadline_delete_case(Db *db, int64_t case_id, Err *e) {
   Stmt st;
   return stmt_get(db, SQL_DL_DELETE_CASE, &st, e) && stmt_bind_int(&st, 1, case_id, e) &&
+         stmt_exec(&st, e) && stmt_get(db, SQL_DL_PROBLEM_DELETE_CASE, &st, e) &&
+         stmt_bind_int(&st, 1, case_id, e) && stmt_exec(&st, e);
+}
+
+bool store_case_problem_insert(Db *db, int64_t case_id, const CaseProblemRow *p, Err *e) {
+  Stmt st;
+  return stmt_get(db, SQL_DL_PROBLEM_INSERT, &st, e) && stmt_bind_int(&st, 1, case_id, e) &&
+         stmt_bind_int(&st, 2, p->case_insats_id, e) && stmt_bind_text(&st, 3, p->rule, e) &&
+         stmt_bind_text(&st, 4, p->field, e) && stmt_bind_text(&st, 5, p->message, e) &&
          stmt_exec(&st, e);
+}
+
+bool store_case_problem_list(Db *db, int64_t case_id, Arena *a, CaseProblemRow **out, size_t *n,
+                             Err *e) {
+  Stmt st;
+  size_t cap = 0;
+  *out = NULL, *n = 0;
+  if (!stmt_get(db, SQL_DL_PROBLEM_BY_CASE, &st, e) || !stmt_bind_int(&st, 1, case_id, e))
+    return false;
+  int rc;
+  while ((rc = stmt_step(&st, e)) == 1) {
+    CaseProblemRow *p = rows_push(a, (void **)out, n, &cap, sizeof **out);
+    p->case_insats_id = stmt_int(&st, 0);
+    ROWS_COPY(p->rule, stmt_text(&st, 1));
+    ROWS_COPY(p->field, stmt_text(&st, 2));
+    ROWS_COPY(p->message, stmt_text(&st, 3));
+  }
+  stmt_reset(&st);
+  return rc == 0;
 }
 
 bool store_deadline_insert(Db *db, const DeadlineRow *r, const char *updated_on, Err *e) {

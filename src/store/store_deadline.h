@@ -45,7 +45,19 @@ typedef struct {
   char person_name[260]; /* read only: given and family name, for work lists */
 } DeadlineRow;
 
-/* Replaces every deadline row of a case. */
+/* A finding of the deadline rules that is not a deadline (core's DeadlineProblem), kept so the
+ * case page can show it. */
+typedef struct {
+  int64_t case_insats_id;
+  char rule[8];
+  char field[96];
+  char message[600];
+} CaseProblemRow;
+bool store_case_problem_insert(Db *db, int64_t case_id, const CaseProblemRow *p, Err *e);
+bool store_case_problem_list(Db *db, int64_t case_id, Arena *a, CaseProblemRow **out, size_t *n,
+                             Err *e);
+
+/* Replaces every deadline row (and problem row) of a case. */
 bool store_deadline_delete_case(Db *db, int64_t case_id, Err *e);
 bool store_deadline_insert(Db *db, const DeadlineRow *r, const char *updated_on, Err *e);
 bool store_deadline_case_ids(Db *db, Arena *a, int64_t **out, size_t *n, Err *e);

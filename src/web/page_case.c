@@ -143,6 +143,8 @@ typedef struct {
   bool *has_x;
   UnitRec *units;
   size_t n_units;
+  CaseProblemRow *problems; /* what the deadline rules found that is not a deadline */
+  size_t n_problems;
 } CaseData;
 
 static bool favourable(const DecisionRec *d) {
@@ -189,6 +191,7 @@ static bool case_load_views(Svc *sp, HttpReq *req, HttpResp *resp, int64_t id, C
     return false;
   }
   if (!svc_deadline_for_case(&s, id, a, &cd->deadlines, &cd->n_deadlines, e) ||
+      !svc_case_problems(&s, id, a, &cd->problems, &cd->n_problems, e) ||
       !svc_investigation_view(&s, id, a, &cd->iv, e) ||
       !svc_decision_list_for_case(&s, id, a, &cd->dv, &cd->n_dv, e) ||
       !svc_unit_list(&s, a, &cd->units, &cd->n_units, e))
@@ -561,7 +564,17 @@ static bool deadline_open(const DeadlineRow *r) {
          strcmp(r->state, "overdue") == 0;
 }
 
+static void problems(Str *o, const CaseData *cd) {
+  if (cd->n_problems == 0) return;
+  html_raw(o, "<div class=\"warning\"><h2 id=\"att-atgarda\">Att åtgärda</h2>\n<ul>\n");
+  for (size_t i = 0; i < cd->n_problems; i++)
+    html_printf(o, "<li>%s <span class=\"rule\">(%s)</span></li>\n", cd->problems[i].message,
+                cd->problems[i].rule);
+  html_raw(o, "</ul></div>\n");
+}
+
 static void deadlines(Str *o, const CaseData *cd) {
+  problems(o, cd);
   size_t n = 0;
   for (size_t i = 0; i < cd->n_deadlines; i++)
     n += deadline_open(&cd->deadlines[i]);

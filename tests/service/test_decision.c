@@ -283,12 +283,16 @@ static void test_R030_decided_after_communication_warned_within_reply_time(void 
   DecisionOut out;
   ASSERT_REFUSED(svc_decision_create(&s, &in, &out, e), ERR_RULE, "R-030", "decided_on");
   /* the reply time runs through 2026-03-23 and no reply came: decided, but questioned */
-  in.decided_on = D("2026-03-23");
+  in.decided_on = D("2026-03-20");
   Err err = E();
   assert_true(svc_decision_create(&s, &in, &out, &err));
   assert_int_equal(out.n_warnings, 1);
   assert_string_equal(out.warnings[0].rule, "R-030");
   assert_string_equal(out.warnings[0].field, "decided_on");
+  /* and the case keeps the finding where the case page shows it */
+  assert_int_equal(count("case_problem", "case_id = %lld AND rule = 'R-030' AND field = "
+                                         "'decision.date'", (long long)c),
+                   1);
 }
 
 /* ---- what a decision states ---- */
