@@ -70,3 +70,9 @@ char *text_fold(const char *s, char *out, size_t cap) {
   out[w] = '\0';
   return out;
 }
+
+bool text_one_of(const char *v, const char *const *allowed) {
+  for (; v && *allowed; allowed++)
+    if (strcmp(v, *allowed) == 0) return true;
+  return false;
+}

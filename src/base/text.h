@@ -19,6 +19,9 @@ bool utf8_valid(const char *s, size_t n);
 bool text_check(const char *s, const char *field, const char *label, size_t max_bytes,
                 bool multiline, bool required, Err *e);
 
+/* Whether v is one of the NULL-terminated list (a closed set of codes from a form or JSON). */
+bool text_one_of(const char *v, const char *const *allowed);
+
 /* Lower-cases for search: ASCII letters and the Swedish/Latin-1 capitals Å Ä Ö É Ü (UTF-8);
  * other bytes are copied. Writes at most cap-1 bytes and NUL; returns out. */
 char *text_fold(const char *s, char *out, size_t cap);

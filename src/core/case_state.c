@@ -42,6 +42,10 @@ const char *case_event_name(CaseEvent ev) {
   return "?";
 }
 
+bool case_state_open(CaseState s) {
+  return s == CASE_RECEIVED || s == CASE_INVESTIGATING || s == CASE_COMMUNICATED;
+}
+
 static CaseState refuse(CaseState s, CaseEvent ev, Err *e) {
   err_set(e, ERR_CONFLICT, "state", "", "Det går inte att %s när ärendet är %s.",
           case_event_name(ev), case_state_name(s));
@@ -49,7 +53,7 @@ static CaseState refuse(CaseState s, CaseEvent ev, Err *e) {
 }
 
 CaseState case_state_next(CaseState s, CaseEvent ev, const CaseFacts *facts, Err *e) {
-  bool open = s == CASE_RECEIVED || s == CASE_INVESTIGATING || s == CASE_COMMUNICATED;
+  bool open = case_state_open(s);
   switch (ev) {
     case CASE_EV_INVESTIGATE:
       /* every application leads to an investigation */

@@ -37,6 +37,8 @@ const char *case_state_code(CaseState s);  /* "received", … */
 const char *case_state_name(CaseState s);  /* Swedish: "inkommen", … */
 CaseState case_state_from_code(const char *code); /* 0 if unknown */
 const char *case_event_name(CaseEvent ev); /* Swedish verb phrase for messages */
+/* Still being handled: received, investigating or communicated (not yet decided or ended). */
+bool case_state_open(CaseState s);
 
 /* The state after `ev`, or 0 with e set (ERR_RULE with the rule ID, or ERR_CONFLICT when the
  * step makes no sense in this state) when it is not allowed. */

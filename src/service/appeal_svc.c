@@ -12,19 +12,13 @@
 #define MAX_REASONS 3990
 #define MAX_COURT 190
 
-static bool one_of(const char *v, const char *const *allowed) {
-  for (; *allowed; allowed++)
-    if (v && strcmp(v, *allowed) == 0) return true;
-  return false;
-}
-
 /* ---- revocation (R-034) ---- */
 
 static bool check_revocation_input(const RevocationIn *in, Err *e) {
   static const char *const grounds[] = {"safety", "incorrect_information", "revocation_clause",
                                         NULL};
   /* R-034 (37 § FL): only these three grounds; LSS has no SoL-style "changed circumstances" */
-  if (!one_of(in->ground, grounds))
+  if (!text_one_of(in->ground, grounds))
     return err_set(e, ERR_RULE, "ground", "R-034",
                    "Ett gynnande beslut får återkallas eller ändras bara av tvingande "
                    "säkerhetsskäl, för att det grundats på oriktiga uppgifter från den enskilde "
@@ -256,7 +250,7 @@ bool svc_appeal_forward(Svc *s, int64_t appeal_id, Date on, const char *court, E
 bool svc_appeal_court_outcome(Svc *s, int64_t appeal_id, const char *outcome, Date on, Err *e) {
   static const char *const outcomes[] = {"upheld", "changed", "returned", "dismissed", NULL};
   if (!svc_require(s, CAP_DECIDE, e)) return false;
-  if (!one_of(outcome, outcomes))
+  if (!text_one_of(outcome, outcomes))
     return err_set(e, ERR_INVALID, "court_outcome", "",
                    "Ange domstolens avgörande: upheld (fastställt), changed (ändrat), returned "
                    "(återförvisat) eller dismissed (avvisat).");

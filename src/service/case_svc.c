@@ -8,12 +8,6 @@
 #include "core/insats.h"
 #include "service/service.h"
 
-static bool one_of(const char *v, const char *const *allowed) {
-  for (; *allowed; allowed++)
-    if (v && strcmp(v, *allowed) == 0) return true;
-  return false;
-}
-
 static EligTri tri(int v) { return v < 0 ? ELIG_UNSET : v ? ELIG_YES : ELIG_NO; }
 
 /* who may apply, judged by core on the facts of the application. */
@@ -66,10 +60,10 @@ static bool check_applicants(Svc *s, const ApplicationIn *in, const PersonRec *p
 static bool validate_application(Svc *s, const ApplicationIn *in, Err *e) {
   static const char *const kinds[] = {"application", "review", "forhandsbesked", NULL};
   static const char *const hows[] = {"written", "oral", "digital", NULL};
-  if (!one_of(in->kind, kinds))
+  if (!text_one_of(in->kind, kinds))
     return err_set(e, ERR_INVALID, "kind", "", "Ärendetyp måste vara ansökan, omprövning eller förhandsbesked.");
   /* an application may be oral or written */
-  if (!one_of(in->received_how, hows))
+  if (!text_one_of(in->received_how, hows))
     return err_set(e, ERR_INVALID, "received_how", "R-001",
                    "Ange hur ansökan kom in: skriftligt, muntligt eller digitalt.");
   if (!date_is_set(in->received_on))
@@ -225,8 +219,7 @@ static bool ch_investigate(Svc *s, CaseRec *c, const void *arg, Err *e) {
 }
 
 static bool case_open_state(const CaseRec *c) {
-  CaseState st = case_state_from_code(c->state);
-  return st == CASE_RECEIVED || st == CASE_INVESTIGATING || st == CASE_COMMUNICATED;
+  return case_state_open(case_state_from_code(c->state));
 }
 
 static bool ch_delay(Svc *s, CaseRec *c, const void *arg, Err *e) {
@@ -284,7 +277,7 @@ static bool ch_withdraw(Svc *s, CaseRec *c, const void *arg, Err *e) {
 static bool ch_close(Svc *s, CaseRec *c, const void *arg, Err *e) {
   static const char *const reasons[] = {"decided", "need_ended", "moved", "deceased", "other", NULL};
   const Closure *cl = arg;
-  if (!one_of(cl->reason, reasons))
+  if (!text_one_of(cl->reason, reasons))
     return err_set(e, ERR_INVALID, "closure_reason", "",
                    "Ange skäl: decided, need_ended, moved, deceased eller other.");
   if (!date_not_future(s, cl->on, "closed_on", e) || !svc_case_apply_event(s, c, CASE_EV_CLOSE, e))

@@ -32,12 +32,6 @@ static const char *fmt(Date d, char buf[DATE_STRLEN]) {
   return date_format(d, buf);
 }
 
-static bool one_of(const char *v, const char *const *allowed) {
-  for (; *allowed; allowed++)
-    if (v && strcmp(v, *allowed) == 0) return true;
-  return false;
-}
-
 static bool empty(const char *s) {
   return !s || !*s;
 }
@@ -128,7 +122,7 @@ static void warn(DecisionOut *out, const char *rule, const char *field, const ch
 static bool check_content(const DecisionIn *in, bool favourable, Err *e) {
   static const char *const outcomes[] = {"granted", "partly_granted", "rejected", "dismissed",
                                          NULL};
-  if (!one_of(in->outcome, outcomes))
+  if (!text_one_of(in->outcome, outcomes))
     return err_set(e, ERR_INVALID, "outcome", "",
                    "Ange utfall: granted (bifall), partly_granted (delvis bifall), rejected "
                    "(avslag) eller dismissed (avvisning).");

@@ -5,6 +5,7 @@
 #ifndef INSATS_SERVICE_EXECUTION_INTERNAL_H
 #define INSATS_SERVICE_EXECUTION_INTERNAL_H
 
+#include "base/text.h"
 #include "service/service.h"
 
 /* One decision and what hangs on it, loaded inside the command's transaction. */
@@ -40,7 +41,5 @@ bool execution_check_date(Svc *s, Date d, const char *field, Date floor, const c
 bool execution_finish(Svc *s, const ExeCtx *x, const char *action, const char *object_type,
                       int64_t object_id, const char *reason, Err *e);
 
-/* Whether v is one of the NULL-ended list. */
-bool execution_one_of(const char *v, const char *const *allowed);
 
 #endif

@@ -14,12 +14,6 @@
 
 /* ---- shared helpers (execution_internal.h) ---- */
 
-bool execution_one_of(const char *v, const char *const *allowed) {
-  for (; *allowed; allowed++)
-    if (v && strcmp(v, *allowed) == 0) return true;
-  return false;
-}
-
 bool execution_load(Svc *s, int64_t decision_id, ExeCtx *x, Err *e) {
   memset(x, 0, sizeof *x);
   bool found = false;
@@ -189,7 +183,7 @@ static const char *const end_reasons[] = {"non_use",        "person_request", "n
 bool svc_execution_end(Svc *s, int64_t decision_id, Date on, const char *reason, bool consent,
                        Err *e) {
   if (!svc_require(s, CAP_EXECUTE, e)) return false;
-  if (!execution_one_of(reason, end_reasons))
+  if (!text_one_of(reason, end_reasons))
     return err_set(e, ERR_INVALID, "end_reason", "",
                    "Ange skäl: non_use, person_request, need_ended, decision_ended, revoked, "
                    "moved, deceased eller other.");

@@ -37,12 +37,6 @@ static const char *const communication_hows[] = {"letter", "digital", "meeting",
 #define REASON_MAX 990
 #define WHAT_MAX 1990
 
-static bool one_of(const char *v, const char *const *allowed) {
-  for (; *allowed; allowed++)
-    if (v && strcmp(v, *allowed) == 0) return true;
-  return false;
-}
-
 static bool is(const char *a, const char *b) {
   return strcmp(a, b) == 0;
 }
@@ -58,7 +52,7 @@ static bool date_required(Svc *s, Date d, const char *field, const char *label, 
  * investigated or communicated (a decided case is changed by review or appeal, not here). */
 static bool case_open(const CaseRec *c, Err *e) {
   CaseState st = case_state_from_code(c->state);
-  if (st == CASE_RECEIVED || st == CASE_INVESTIGATING || st == CASE_COMMUNICATED) return true;
+  if (case_state_open(st)) return true;
   return err_set(e, ERR_CONFLICT, "case_id", "",
                  "Ärendet är %s: utredningen kan inte längre ändras i det.",
                  st ? case_state_name(st) : c->state);
@@ -95,7 +89,7 @@ static void issuer_key(const char *in, char *out, size_t cap) {
     }
     snprintf(word, sizeof word, "%.*s", (int)n, p);
     p += n;
-    if (leading && one_of(word, doctor_titles)) continue;
+    if (leading && text_one_of(word, doctor_titles)) continue;
     leading = false;
     int k = snprintf(out + w, cap - w, "%s%s", w ? " " : "", word);
     if (k < 0 || (size_t)k >= cap - w) break;
@@ -114,12 +108,12 @@ static bool same_doctor(const char *a, const char *b) {
 
 static bool validate_evidence(Svc *s, const char *kind, const char *issuer, Date issued_on,
                               Date received_on, Err *e) {
-  if (!one_of(kind, evidence_kinds))
+  if (!text_one_of(kind, evidence_kinds))
     return err_set(e, ERR_INVALID, "kind", "",
                    "Okänd typ av underlag. Kända: doctor, adl, psychologist, "
                    "occupational_therapist, physiotherapist, egenvard, police_register, "
                    "fk_register, kronofogden_register, other.");
-  if (!text_check(issuer, "issuer", "Utfärdare", ISSUER_MAX, false, one_of(kind, certificate_kinds),
+  if (!text_check(issuer, "issuer", "Utfärdare", ISSUER_MAX, false, text_one_of(kind, certificate_kinds),
                   e))
     return false;
   if (!date_required(s, received_on, "received_on", "när underlaget kom in", e)) return false;
@@ -512,7 +506,7 @@ bool svc_assistance_assess(Svc *s, const AssistanceIn *in, Arena *a, int64_t *id
 /* ==== communication (R-030, R-130) ==== */
 
 static bool validate_communication(Svc *s, const CommunicationIn *in, Err *e) {
-  if (!one_of(in->how, communication_hows))
+  if (!text_one_of(in->how, communication_hows))
     return err_set(e, ERR_INVALID, "how", "R-130",
                    "Ange hur materialet kommunicerades: letter, digital, meeting eller phone.");
   if (!text_check(in->what, "what", "Vad som kommunicerades", WHAT_MAX, true, true, e) ||

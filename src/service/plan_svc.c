@@ -194,7 +194,7 @@ static const char *const goal_outcomes[] = {"achieved", "partly", "not_achieved"
 
 static bool follow_up_validate(const FollowUpIn *in, Err *e) {
   /* yearly, on changed needs, complaints, the executor's signal, before expiry; R-043 */
-  if (!execution_one_of(in->reason, follow_up_reasons))
+  if (!text_one_of(in->reason, follow_up_reasons))
     return err_set(e, ERR_INVALID, "reason", "R-050",
                    "Ange skäl för uppföljningen: yearly, changed_needs, complaint, signal, "
                    "before_expiry eller refusals.");
@@ -205,7 +205,7 @@ static bool follow_up_validate(const FollowUpIn *in, Err *e) {
   char f[48];
   for (size_t i = 0; i < in->n_outcomes; i++) {
     snprintf(f, sizeof f, "outcomes[%zu].outcome", i);
-    if (!execution_one_of(in->outcomes[i].outcome, goal_outcomes))
+    if (!text_one_of(in->outcomes[i].outcome, goal_outcomes))
       return err_set(e, ERR_INVALID, f, "",
                      "Ange utfall: achieved, partly, not_achieved eller changed.");
     snprintf(f, sizeof f, "outcomes[%zu].note", i);

@@ -19,12 +19,6 @@ static const char *const provider_kinds[] = {"municipal", "company", "cooperativ
 static const char *const assistant_roles[] = {"assistant",     "companion",      "contact_person",
                                               "relief_worker", "support_family", NULL};
 
-static bool one_of(const char *v, const char *const *allowed) {
-  for (; *allowed; allowed++)
-    if (v && strcmp(v, *allowed) == 0) return true;
-  return false;
-}
-
 /* Any one of `caps` will do; otherwise the refusal names `named` (R-133). */
 static bool require_any(Svc *s, unsigned caps, Capability named, Err *e) {
   if (svc_is_system(s) || (role_caps(s->role) & caps)) return true;
@@ -62,7 +56,7 @@ static bool log_refused_read(Svc *s, const char *action, int64_t person_id, Err 
 /* Checks what can be checked without the database and fills *p. */
 static bool provider_from_input(Svc *s, const ProviderIn *in, ProviderRec *p, Err *e) {
   if (!text_check(in->name, "name", "Namn", PROVIDER_NAME_MAX, false, true, e)) return false;
-  if (!one_of(in->kind, provider_kinds))
+  if (!text_one_of(in->kind, provider_kinds))
     return err_set(e, ERR_INVALID, "kind", "",
                    "Ange utförartyp: kommunal, företag, kooperativ eller egenföretagare.");
   Orgnr o;
@@ -200,7 +194,7 @@ bool svc_provider_get(Svc *s, int64_t id, ProviderRec *out, Err *e) {
 bool svc_provider_list(Svc *s, const char *kind, Arena *a, ProviderRec **out, size_t *n, Err *e) {
   *out = NULL, *n = 0;
   if (!provider_require_read(s, e)) return false;
-  if (kind && *kind && !one_of(kind, provider_kinds))
+  if (kind && *kind && !text_one_of(kind, provider_kinds))
     return err_set(e, ERR_INVALID, "kind", "",
                    "Ange utförartyp: kommunal, företag, kooperativ eller egenföretagare.");
   bool ok = svc_begin(s, false, e) && store_provider_list(s->db, kind ? kind : "", a, out, n, e);
@@ -340,7 +334,7 @@ static bool check_not_guardianship(Svc *s, const AssistantIn *in, Arena *a, Err 
 
 bool svc_assistant_add(Svc *s, const AssistantIn *in, int64_t *id, Err *e) {
   if (!require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_EXECUTE, e)) return false;
-  if (!one_of(in->role, assistant_roles))
+  if (!text_one_of(in->role, assistant_roles))
     return err_set(e, ERR_INVALID, "role", "",
                    "Ange uppdraget: personlig assistent, ledsagare, kontaktperson, avlösare "
                    "eller stödfamilj.");

@@ -14,7 +14,7 @@
 bool svc_review_record(Svc *s, const ReviewIn *in, int64_t *review_id, Err *e) {
   static const char *const outcomes[] = {"unchanged", "new_case", NULL};
   if (!svc_require(s, CAP_CASE_WRITE, e) || !execution_check_user(s, e)) return false;
-  if (!execution_one_of(in->outcome, outcomes))
+  if (!text_one_of(in->outcome, outcomes))
     return err_set(e, ERR_INVALID, "outcome", "R-033",
                    "Ange omprövningens utfall: unchanged (beslutet står fast) eller new_case (nytt "
                    "beslut i ett nytt ärende).");

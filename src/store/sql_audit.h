@@ -12,9 +12,7 @@
     "reason, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")             \
   X(SQL_AUDIT_ALL,                                                                                 \
     "SELECT id, at, user_id, role, action, object_type, object_id, person_id, reason, prev_hash, " \
-    "hash FROM audit_event ORDER BY id")                                                           \
-  X(SQL_AUDIT_BY_PERSON,                                                                           \
-    "SELECT id, at, user_id, role, action, object_type, object_id, reason FROM audit_event "      \
-    "WHERE person_id = $1 ORDER BY id DESC LIMIT $2")
+    "hash FROM audit_event ORDER BY id")
+
 
 #endif
