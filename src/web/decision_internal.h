@@ -109,7 +109,6 @@ void decision_err_rename(Err *e, const char *from, const char *to);
 /* Text with its line breaks kept (<br>), escaped. */
 void decision_multiline(Str *out, const char *text);
 /* "37 timmar 30 minuter per vecka", "10 dygn per månad", or "–". */
-void decision_scope(Str *out, int64_t amount, const char *unit);
 /* value, label pairs ending with NULL, for form_select */
 extern const char *const decision_ground_opts[];     /* safety, incorrect_information, clause */
 extern const char *const decision_court_opts[];      /* upheld, changed, returned, dismissed */

@@ -303,6 +303,32 @@ const char *web_deadline_kind_name(const char *kind) {
   return kind;
 }
 
+/* A decision's scope in words: "41 timmar och 30 minuter per vecka", "6 dygn per månad". */
+void web_scope(Str *out, int64_t amount, const char *unit) {
+  if (!unit || !*unit || amount <= 0) {
+    html_raw(out, "–");
+    return;
+  }
+  if (strcmp(unit, "days_per_month") == 0) {
+    html_printf(out, "%lld dygn per månad", (long long)amount);
+    return;
+  }
+  long long h = amount / 60, m = amount % 60;
+  if (h == 1)
+    html_raw(out, "1 timme");
+  else if (h > 0)
+    html_printf(out, "%lld timmar", h);
+  if (h > 0 && m > 0) html_raw(out, " och ");
+  if (m == 1)
+    html_raw(out, "1 minut");
+  else if (m > 0)
+    html_printf(out, "%lld minuter", m);
+  if (strcmp(unit, "hours_per_month") == 0)
+    html_raw(out, " per månad");
+  else
+    html_raw(out, " per vecka");
+}
+
 const char *web_insats_name(const char *code) {
   const InsatsInfo *i = insats_info(insats_from_code(code));
   return i ? i->name : code;

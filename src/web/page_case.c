@@ -300,7 +300,7 @@ static void tl_decision(Timeline *t, const CaseData *cd, const DecisionView *dv)
   if (favourable(d)) {
     if (d->scope_unit[0] && d->scope_amount > 0) {
       html_raw(o, ", ");
-      person_scope(o, d->scope_amount, d->scope_unit);
+      web_scope(o, d->scope_amount, d->scope_unit);
     }
     html_raw(o, ", gäller ");
     web_date(o, d->valid_from);

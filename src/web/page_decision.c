@@ -45,30 +45,6 @@ void decision_multiline(Str *out, const char *text) {
   }
 }
 
-void decision_scope(Str *out, int64_t amount, const char *unit) {
-  if (!unit || !*unit || amount <= 0) {
-    html_raw(out, "–");
-    return;
-  }
-  if (strcmp(unit, "days_per_month") == 0) {
-    html_printf(out, "%lld dygn per månad", (long long)amount);
-    return;
-  }
-  long long h = amount / 60, m = amount % 60;
-  if (h == 1)
-    html_raw(out, "1 timme");
-  else if (h > 0)
-    html_printf(out, "%lld timmar", h);
-  if (h > 0 && m > 0) html_raw(out, " och ");
-  if (m == 1)
-    html_raw(out, "1 minut");
-  else if (m > 0)
-    html_printf(out, "%lld minuter", m);
-  if (strcmp(unit, "hours_per_month") == 0)
-    html_raw(out, " per månad");
-  else
-    html_raw(out, " per vecka");
-}
 
 static const char *name_of(const char *const *table, const char *code) {
   for (size_t i = 0; table[i]; i += 2)

@@ -113,7 +113,7 @@ static void facts(Page *p) {
   html_raw(o, "</dd>\n");
   if (d->scope_unit[0]) {
     fact(o, "Omfattning");
-    decision_scope(o, d->scope_amount, d->scope_unit);
+    web_scope(o, d->scope_amount, d->scope_unit);
     html_raw(o, "</dd>\n");
   }
   fact(o, "Personkrets");

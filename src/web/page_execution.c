@@ -113,21 +113,6 @@ static void form_close(Page *p, WebForm *f, const char *label) {
 
 /* ---- the sections ---- */
 
-static void scope_text(Str *o, const DecisionRec *d) {
-  long long m = (long long)d->scope_amount;
-  if (strcmp(d->scope_unit, "hours_per_week") == 0 ||
-      strcmp(d->scope_unit, "hours_per_month") == 0) {
-    const char *per = d->scope_unit[10] == 'w' ? "vecka" : "månad";
-    if (m % 60)
-      html_printf(o, "%lld tim %lld min per %s", m / 60, m % 60, per);
-    else
-      html_printf(o, "%lld timmar per %s", m / 60, per);
-  } else if (strcmp(d->scope_unit, "days_per_month") == 0) {
-    html_printf(o, "%lld dagar per månad", m);
-  } else {
-    html_raw(o, "–");
-  }
-}
 
 static void section_facts(Page *p, const char *unit_name) {
   Str *o = p->o;
@@ -142,7 +127,7 @@ static void section_facts(Page *p, const char *unit_name) {
               exe_outcome_name(d->outcome));
   web_date(o, d->decided_on);
   html_raw(o, "</a></dd>\n<dt>Omfattning</dt><dd>");
-  scope_text(o, d);
+  web_scope(o, d->scope_amount, d->scope_unit);
   html_raw(o, "</dd>\n<dt>Gäller</dt><dd>");
   web_date(o, d->valid_from);
   html_raw(o, " – ");

@@ -107,7 +107,7 @@ void decision_letter(Str *o, const DecisionCase *dc, const DecisionIn *d, int le
   if (favourable && info && info->scope != SCOPE_NONE) {
     html_raw(o, "<br>Omfattning: ");
     if (d->scope_amount > 0 && d->scope_unit && *d->scope_unit)
-      decision_scope(o, d->scope_amount, d->scope_unit);
+      web_scope(o, d->scope_amount, d->scope_unit);
     else
       missing(o);
     html_raw(o, ".");

@@ -91,7 +91,7 @@ static void decision_row(Str *o, const PersonCase *pc, const DecisionView *dv, b
   const DecisionRec *d = &dv->d;
   html_printf(o, "<tr><th scope=\"row\"><a href=\"/decision/%lld\">%s</a></th><td>%s</td><td>",
               (long long)d->id, web_insats_name(d->insats), person_outcome_name(d->outcome));
-  person_scope(o, d->scope_amount, d->scope_unit);
+  web_scope(o, d->scope_amount, d->scope_unit);
   html_raw(o, "</td><td>");
   if (favourable(d))
     validity(o, d);

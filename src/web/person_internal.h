@@ -61,7 +61,6 @@ void person_name(Str *out, const PersonRec *p); /* "Given Family" */
 /* Text with its line breaks kept (<br>), escaped. */
 void person_multiline(Str *out, const char *text);
 /* A decision's scope: "37 tim 30 min per vecka", "10 dygn per månad", or "–". */
-void person_scope(Str *out, int64_t amount, const char *unit);
 /* Hours of an assistance assessment's weekly ticks (core/hours.h), one decimal: "37,5". */
 void person_hours(Str *out, int64_t ticks);
 

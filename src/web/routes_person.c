@@ -90,22 +90,6 @@ void person_multiline(Str *out, const char *text) {
   }
 }
 
-void person_scope(Str *out, int64_t amount, const char *unit) {
-  if (!unit || !*unit || amount <= 0) {
-    html_raw(out, "–");
-    return;
-  }
-  if (strcmp(unit, "days_per_month") == 0) {
-    html_printf(out, "%lld dygn per månad", (long long)amount);
-    return;
-  }
-  const char *per = strcmp(unit, "hours_per_month") == 0 ? "månad" : "vecka";
-  long long h = amount / 60, m = amount % 60;
-  if (m)
-    html_printf(out, "%lld tim %lld min per %s", h, m, per);
-  else
-    html_printf(out, "%lld tim per %s", h, per);
-}
 
 void person_hours(Str *out, int64_t ticks) {
   /* tenths of an hour, rounded half up */

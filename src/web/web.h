@@ -111,6 +111,8 @@ void web_date(Str *out, Date d); /* "2026-02-14", or "–" */
 /* A deadline row's state in Swedish, with a class for colour (not colour alone: the word too). */
 void web_deadline_state(Str *out, const char *state);
 const char *web_insats_name(const char *code);
+/* A decision's scope (minutes for hour units, days for days_per_month) in words; "–" if none. */
+void web_scope(Str *out, int64_t amount, const char *unit);
 const char *web_deadline_kind_name(const char *kind); /* Swedish: "Genomförandeplan" */
 const char *web_role_name(const char *code);
 
