@@ -67,7 +67,6 @@
     "SELECT " DEADLINE_COLS "FROM deadline d JOIN person p ON p.id = d.person_id "                \
     "WHERE d.unit_id = $1 AND d.nature = 'duty' "                                                  \
     "AND d.state IN ('open', 'due_soon', 'overdue') AND (d.warn_from IS NULL OR d.warn_from <= $2 " \
-    "OR d.due <= $3) " DEADLINE_OPEN_ORDER "LIMIT $4")                                             \
-  X(SQL_DL_COUNT_BY_STATE, "SELECT state, count(*) FROM deadline GROUP BY state ORDER BY state")
+    "OR d.due <= $3) " DEADLINE_OPEN_ORDER "LIMIT $4")
 
 #endif
