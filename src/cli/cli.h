@@ -33,6 +33,11 @@ int cmd_deadlines(int argc, char **argv); /* cmd_deadlines.c */
 int cmd_backup(int argc, char **argv);    /* cmd_deadlines.c */
 int cmd_demo(int argc, char **argv);      /* cmd_demo.c */
 int cmd_serve(int argc, char **argv);     /* cmd_serve.c */
+int cmd_settle(int argc, char **argv);    /* cmd_payment.c */
+int cmd_habilitation(int argc, char **argv); /* cmd_payment.c */
+int cmd_export(int argc, char **argv);    /* cmd_payment.c */
+int cmd_schablon(int argc, char **argv);  /* cmd_payment.c */
+int cmd_timereport(int argc, char **argv); /* cmd_payment.c */
 
 /* The database path: --db, else $INSATS_DB, else insats.db. */
 const char *cli_db_path(const char *arg);

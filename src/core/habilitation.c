@@ -30,7 +30,8 @@ bool habilitation_month(const HabDay *days, size_t n, int pay_year, int pay_mont
       case HAB_HALF_DAY: out->half_days++; break;
       case HAB_LEAVE:
       case HAB_SICK:
-      case HAB_STUDIES: out->unpaid_days++; break; /* nothing for leave, sickness, studies */
+      case HAB_STUDIES:
+      case HAB_ABSENT: out->unpaid_days++; break; /* nothing for these days */
       default: return err_set(e, ERR_INVALID, "days", "R-087", "Okänd närvarotyp.");
     }
   }
@@ -41,8 +42,9 @@ bool habilitation_month(const HabDay *days, size_t n, int pay_year, int pay_mont
 }
 
 HabAttendance habilitation_attendance_from_code(const char *code) {
-  static const char *const codes[] = {"", "full_day", "half_day", "leave", "sick", "studies"};
-  for (int i = 1; i < 6; i++)
+  static const char *const codes[] = {"",     "full_day", "half_day", "leave",
+                                       "sick", "studies",  "absent"};
+  for (int i = 1; i < 7; i++)
     if (code && strcmp(codes[i], code) == 0) return (HabAttendance)i;
   return 0;
 }

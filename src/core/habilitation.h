@@ -18,6 +18,7 @@ typedef enum {
   HAB_LEAVE,        /* ledighet: no compensation */
   HAB_SICK,         /* sjukdom: no compensation */
   HAB_STUDIES,      /* studier: no compensation */
+  HAB_ABSENT,       /* frånvaro utan anmälan: no compensation */
 } HabAttendance;
 
 typedef struct {

@@ -57,5 +57,7 @@ typedef struct {
 bool demo_case_lifecycle(Demo *d, Svc *officer, const DemoCase *c, Err *e);
 /* Private assistance providers (with permits) for the demo. */
 bool demo_providers(Demo *d, Err *e);
+/* Last month's time reports, consents, FK decisions, attendance and payment runs (demo_payment.c). */
+bool demo_payments(Demo *d, Err *e);
 
 #endif

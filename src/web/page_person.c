@@ -347,6 +347,8 @@ bool page_person_view(HttpReq *req, HttpResp *resp, Err *e) {
                   "<a class=\"button secondary\" href=\"/person/%lld/journal/ny\">"
                   "Ny journalanteckning</a>\n",
                   (long long)id);
+    html_printf(o, "<a class=\"button secondary\" href=\"/person/%lld/fk\">Försäkringskassan</a>\n",
+                (long long)id);
     html_raw(o, "</div>\n");
   }
   cases_table(o, pcs, nc);

@@ -50,6 +50,7 @@ typedef enum {
   NAV_SEARCH, /* Sök */
   NAV_FOLLOW_UP, /* Gemensam uppföljning */
   NAV_FINANCE, /* Utförare (finance) */
+  NAV_PAYMENT, /* Avräkning (finance), Ersättningar (unit manager): payments */
   NAV_ADMIN,  /* Administration */
 } WebNav;
 
@@ -130,6 +131,7 @@ extern const WebRoutes web_routes_investigation;
 extern const WebRoutes web_routes_decision;
 extern const WebRoutes web_routes_execution;
 extern const WebRoutes web_routes_admin;
+extern const WebRoutes web_routes_payment; /* routes_payment.c */
 
 #define WEB_ROUTES(name, array) const WebRoutes name = {array, sizeof array / sizeof array[0]}
 

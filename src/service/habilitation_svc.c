@@ -1,0 +1,117 @@
+/* habilitation_svc.c — attendance in daglig verksamhet and the monthly habiliteringsersättning
+ * run (R-087; see svc_payment.h). The amounts and the pay date are core's (habilitation.h).
+ * Must not: contain SQL. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/habilitation.h"
+#include "service/payment_internal.h"
+
+bool svc_hab_attendance_set(Svc *s, int64_t decision_id, Date day, const char *attendance,
+                            bool is_demo, Err *e) {
+  if (!svc_require(s, CAP_EXECUTE, e)) return false;
+  if (!date_is_set(day)) return err_set(e, ERR_INVALID, "day", "R-087", "Ange dagen.");
+  if (!habilitation_attendance_from_code(attendance))
+    return err_set(e, ERR_INVALID, "attendance", "R-087",
+                   "Ange heldag, halvdag, ledighet, sjukdom, studier eller frånvaro.");
+  PayDecisionRec d;
+  bool ok = svc_begin(s, true, e) &&
+            pay_decision_load(s, decision_id, "daglig_verksamhet", "R-087", &d, e) &&
+            svc_person_access_check(s, d.person_id, e);
+  if (ok && (date_before(day, d.valid_from) ||
+             (date_is_set(pay_decision_end(&d)) && date_before(pay_decision_end(&d), day))))
+    ok = err_set(e, ERR_RULE, "day", "R-087",
+                 "Beslutet om daglig verksamhet gäller inte den dagen.");
+  ok = ok &&
+       store_hab_attendance_put(s->db, decision_id, day, attendance, s->user_id, s->now, is_demo,
+                                e) &&
+       svc_audit(s, "hab_attendance.set", "decision", decision_id, d.person_id, attendance, e);
+  return svc_end(s, ok, e);
+}
+
+bool svc_hab_participants(Svc *s, const char *month, Arena *a, PayDecisionRec **out, size_t *n,
+                          Err *e) {
+  *out = NULL, *n = 0;
+  int y, m;
+  if (!svc_require(s, CAP_EXECUTE, e) || !svc_pay_month_parse(month, "month", &y, &m, e))
+    return false;
+  Date first = {y, m, 1}, last = {y, m, date_days_in_month(y, m)};
+  PayDecisionRec *all;
+  size_t na = 0;
+  bool ok = svc_begin(s, false, e) &&
+            store_pay_decisions_in_force(s->db, "daglig_verksamhet", first, last, a, &all, &na, e);
+  if (ok) { /* the unit's own participants */
+    *out = arena_array(a, na ? na : 1, sizeof **out);
+    for (size_t i = 0; i < na; i++)
+      if (svc_is_system(s) || all[i].executing_unit_id == s->unit_id) (*out)[(*n)++] = all[i];
+  }
+  return svc_end(s, ok, e);
+}
+
+bool svc_hab_attendance_list(Svc *s, const char *month, int64_t decision_id, Arena *a,
+                             HabAttendanceRec **out, size_t *n, Err *e) {
+  *out = NULL, *n = 0;
+  int y, m;
+  if (!pay_require_any(s, CAP_EXECUTE | CAP_FINANCE, CAP_EXECUTE, e) ||
+      !svc_pay_month_parse(month, "month", &y, &m, e))
+    return false;
+  Date first = {y, m, 1}, last = {y, m, date_days_in_month(y, m)};
+  bool ok = svc_begin(s, false, e) &&
+            store_hab_attendance_list(s->db, first, last, decision_id, a, out, n, e);
+  return svc_end(s, ok, e);
+}
+
+bool svc_hab_run(Svc *s, const char *month, HabRunSummary *out, Err *e) {
+  memset(out, 0, sizeof *out);
+  if (!pay_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
+  int y, m;
+  if (!svc_pay_month_parse(month, "month", &y, &m, e)) return false;
+  Date first = {y, m, 1}, last = {y, m, date_days_in_month(y, m)};
+  /* the month's attendance is paid in the following month */
+  int py = m == 12 ? y + 1 : y, pm = m == 12 ? 1 : m + 1;
+  Arena a;
+  arena_init(&a, 1 << 16);
+  Policy pol;
+  HabAttendanceRec *rows = NULL;
+  size_t n = 0;
+  bool ok = svc_begin(s, true, e) && svc_policy_on(s, first, &pol, e) &&
+            store_hab_attendance_list(s->db, first, last, 0, &a, &rows, &n, e) &&
+            store_hab_lines_delete(s->db, month, e);
+  out->pay_on = habilitation_pay_date(py, pm, &pol);
+  HabDay *days = arena_array(&a, n ? n : 1, sizeof *days);
+  for (size_t i = 0; ok && i < n;) {
+    size_t k = 0, j = i;
+    for (; j < n && rows[j].decision_id == rows[i].decision_id; j++, k++)
+      days[k] = (HabDay){rows[j].day, habilitation_attendance_from_code(rows[j].attendance)};
+    HabMonth hm;
+    ok = habilitation_month(days, k, py, pm, &pol, &hm, e);
+    if (ok) {
+      HabLineRec l = {.decision_id = rows[i].decision_id,
+                      .person_id = rows[i].person_id,
+                      .full_days = hm.full_days,
+                      .half_days = hm.half_days,
+                      .unpaid_days = hm.unpaid_days,
+                      .amount_ore = hm.amount_ore,
+                      .pay_on = hm.pay_on};
+      snprintf(l.month, sizeof l.month, "%s", month);
+      ok = store_hab_line_insert(s->db, &l, s->user_id, s->now, e);
+      out->participants++;
+      out->amount_ore += hm.amount_ore;
+    }
+    i = j;
+  }
+  ok = ok && svc_audit(s, "habilitation.run", "hab_line", 0, 0, month, e);
+  arena_free(&a);
+  snprintf(out->month, sizeof out->month, "%s", month);
+  return svc_end(s, ok, e);
+}
+
+bool svc_hab_lines(Svc *s, const char *month, Arena *a, HabLineRec **out, size_t *n, Err *e) {
+  *out = NULL, *n = 0;
+  int y, m;
+  if (!pay_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e) ||
+      !svc_pay_month_parse(month, "month", &y, &m, e))
+    return false;
+  bool ok = svc_begin(s, false, e) && store_hab_lines(s->db, month, a, out, n, e);
+  return svc_end(s, ok, e);
+}

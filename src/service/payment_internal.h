@@ -1,0 +1,22 @@
+/* payment_internal.h — what the payment use cases share (payment_svc.c, settlement_svc.c,
+ * fk_svc.c, habilitation_svc.c): role checks, the month lock and loading a decision. */
+#ifndef INSATS_SERVICE_PAYMENT_INTERNAL_H
+#define INSATS_SERVICE_PAYMENT_INTERNAL_H
+
+#include "service/service.h"
+
+/* Any one of `caps` will do; otherwise the refusal names `named`. */
+bool pay_require_any(Svc *s, unsigned caps, Capability named, Err *e);
+/* Inside a transaction: finance works with payments without reading person records (it has no
+ * CAP_PERSON_READ); anyone else follows the person's access rule (R-133). */
+bool pay_person_access(Svc *s, int64_t person_id, Err *e);
+/* Inside a transaction: ERR_RULE R-073 when the month's settlement is attested or exported. */
+bool pay_month_open(Svc *s, const char *month, Err *e);
+/* Inside a transaction: the decision, ERR_NOT_FOUND if none; `insats` (or NULL for any) must
+ * match and the decision must grant something (ERR_RULE `rule`). */
+bool pay_decision_load(Svc *s, int64_t id, const char *insats, const char *rule, PayDecisionRec *d,
+                       Err *e);
+/* The last day the decision applies: valid_to, or the day before a revocation. */
+Date pay_decision_end(const PayDecisionRec *d);
+
+#endif

@@ -1,0 +1,238 @@
+#!/usr/bin/env bash
+# test_payment.sh — the payment pages through the real binary over HTTP (curl on a loopback port):
+# finance's settlement month (the demo's last month is settled), a line's detail with why it may
+# not be paid (R-071), the reconciliation, attestation and the CSV export (R-073), higher-rate
+# applications refused above the cap (R-142) with the typed values kept; Försäkringskassan's
+# tasks and printable forms per person (R-110) and FK's decision; the unit manager's attendance
+# grid and habilitation run (R-087). Roles without the capability get 403 (R-133); a POST without
+# the CSRF token is 403. Needs INSATS_BIN and curl. Uses a free port in 8171–8179.
+set -u
+cd "$(dirname "$0")/../.."
+source tests/cli/tap.sh
+
+if ! command -v curl >/dev/null 2>&1; then
+  echo "1..0 # SKIP curl is not installed"
+  exit 0
+fi
+
+tmp=$(mktemp -d)
+pid=
+cleanup() {
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+"$INSATS_BIN" demo --db "$tmp/db" --persons 30 --today 2026-11-23 --quiet >/dev/null 2>&1
+ok $? "a fresh demo database"
+
+# The first port in the range that this server could bind and that answers.
+PORT=
+for p in 8171 8172 8173 8174 8175 8176 8177 8178 8179; do
+  "$INSATS_BIN" serve --db "$tmp/db" --port "$p" --today 2026-11-23 >"$tmp/serve.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 50); do
+    if ! kill -0 "$pid" 2>/dev/null; then break; fi
+    if curl -s -o /dev/null "http://127.0.0.1:$p/login"; then PORT=$p; break; fi
+    sleep 0.1
+  done
+  [ -n "$PORT" ] && break
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  pid=
+done
+if [ -z "$PORT" ]; then
+  ok 1 "insats serve answers on a port in 8171–8179"
+  done_testing
+  exit 1
+fi
+ok 0 "insats serve answers on port $PORT"
+BASE="http://127.0.0.1:$PORT"
+body="$tmp/body"
+: >"$tmp/all.html"
+
+# get PATH JAR — sets $code and $loc, the body in $body (and appended to all.html)
+get() {
+  local out
+  out=$(curl -s -o "$body" -w '%{http_code} %{redirect_url}' -b "$2" -c "$2" "$BASE$1")
+  code=${out%% *} loc=${out#* }
+  cat "$body" >>"$tmp/all.html"
+}
+# post PATH JAR [curl data args…] — same-origin form POST with the session's CSRF token
+post() {
+  local path=$1 jar=$2 out
+  shift 2
+  out=$(curl -s -o "$body" -w '%{http_code} %{redirect_url}' -b "$jar" -c "$jar" \
+    -H "Origin: $BASE" --data-urlencode "csrf=$(csrf_of "$jar")" "$@" "$BASE$path")
+  code=${out%% *} loc=${out#* }
+  cat "$body" >>"$tmp/all.html"
+}
+# post without a CSRF token
+post_nocsrf() {
+  local path=$1 jar=$2 out
+  shift 2
+  out=$(curl -s -o "$body" -w '%{http_code} %{redirect_url}' -b "$jar" -c "$jar" \
+    -H "Origin: $BASE" "$@" "$BASE$path")
+  code=${out%% *} loc=${out#* }
+}
+csrf_of() {
+  curl -s -b "$1" "$BASE/" | grep -o 'name="csrf" value="[^"]*"' | head -n1 |
+    sed 's/.*value="//; s/"$//'
+}
+# login USER [PASSWORD] — a new cookie jar $tmp/USER.jar; sets $code (303 on success)
+login() {
+  local jar="$tmp/$1.jar" pw=${2:-demo-lösenord} token out
+  rm -f "$jar"
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="csrf" value="[^"]*"' |
+    head -n1 | sed 's/.*value="//; s/"$//')
+  out=$(curl -s -o "$body" -w '%{http_code} %{redirect_url}' -c "$jar" -b "$jar" \
+    -H "Origin: $BASE" --data-urlencode "csrf=$token" --data-urlencode "username=$1" \
+    --data-urlencode "password=$pw" "$BASE/login")
+  code=${out%% *} loc=${out#* }
+}
+has() { grep -qF -- "$1" "$body"; }
+hasre() { grep -qE -- "$1" "$body"; }
+lacks() { ! grep -qF -- "$1" "$body"; }
+
+
+F="$tmp/ekonom.jar"
+login ekonom
+is "$code" 303 "finance logs in"
+
+get "/ekonomi/avrakning?manad=2026-10" "$F"
+[ "$code" = 200 ] && has "<h1>Avräkning personlig assistans</h1>" && has "utkast (kan köras om)" &&
+  has 'id="rader"'
+ok $? "R-073: the demo's October settlement is shown as a draft with its lines"
+has "Avräkning</a>"
+ok $? "the navigation shows Avräkning to finance"
+
+# a line that may not be paid says why (the demo has providers with old F-skatt checks)
+line=$(grep -o '/ekonomi/avrakning/beslut/[0-9]*?manad=2026-10' "$body" | head -n1)
+nopay=$(grep -o '<a href="/ekonomi/avrakning/beslut/[0-9]*?manad=2026-10">[0-9]*</a></th><td>[^<]*</td>\(<td>[^<]*</td>\)\{5\}<td class="state-overdue">' "$body" | head -n1 |
+  grep -o '/ekonomi/avrakning/beslut/[0-9]*?manad=2026-10')
+get "${nopay:-$line}" "$F"
+[ "$code" = 200 ] && has "<h1>Beslut " && { has 'id="inte-betalbar"' || has 'id="betalbar"'; }
+ok $? "R-071: a line's detail says whether it can be paid"
+if [ -n "$nopay" ]; then
+  has 'id="inte-betalbar"' && has "<h2>Raden kan inte betalas</h2><ul><li>"
+  ok $? "R-071: a line that may not be paid lists why"
+else
+  ok 0 "R-071: (every demo line is payable this time)"
+fi
+
+get "/ekonomi/avrakning?manad=2026-10&avvikelser=1" "$F"
+[ "$code" = 200 ] && has "Avstämning"
+ok $? "R-073: the reconciliation lists the lines with gaps"
+
+# export before attestation is refused; rerun; attest; export
+get "/ekonomi/avrakning/export?manad=2026-10" "$F"
+[ "$code" = 422 ] && has "ska attesteras" && has "R-073"
+ok $? "R-073: export before attestation is refused with the reason"
+post /ekonomi/avrakning/kor "$F" --data-urlencode "manad=2026-10"
+[ "$code" = 303 ] && [[ "$loc" == *"/ekonomi/avrakning?manad=2026-10&klart=sparat" ]]
+ok $? "R-073: the month can be run again while it is a draft"
+post_nocsrf /ekonomi/avrakning/attestera "$F" --data-urlencode "manad=2026-10"
+is "$code" 403 "a POST without the CSRF token is refused"
+post /ekonomi/avrakning/attestera "$F" --data-urlencode "manad=2026-10"
+is "$code" 303 "R-073: finance attests the month"
+post /ekonomi/avrakning/kor "$F" --data-urlencode "manad=2026-10"
+[ "$code" = 422 ] && has "låst" && has "R-073"
+ok $? "R-073: an attested month is locked"
+curl -s -D "$tmp/h" -o "$tmp/export.csv" -b "$F" "$BASE/ekonomi/avrakning/export?manad=2026-10"
+grep -qi '^content-type: text/csv' "$tmp/h" && grep -qi 'attachment; filename="avrakning-2026-10.csv"' "$tmp/h" &&
+  head -n1 "$tmp/export.csv" | grep -q '^manad;beslut;utforare_orgnr;utforare;beviljade_min'
+ok $? "R-073: the CSV export downloads with its documented header"
+
+# higher rate above the cap: refused, values kept (schablon for 2026 is the demo's value)
+pa=$(sqlite3 "$tmp/db" "SELECT id FROM decision WHERE insats = 'personlig_assistans' AND outcome = 'granted' LIMIT 1")
+post /ekonomi/timbelopp "$F" --data-urlencode "manad=2026-11" --data-urlencode "decision_id=$pa" \
+  --data-urlencode "rate_ore=9999,00" --data-urlencode "reason=<b>Två assistenter</b>"
+[ "$code" = 422 ] && has "högst 12 % över" && has "(R-142)" && has "&lt;b&gt;Två assistenter&lt;/b&gt;" &&
+  has 'value="9999,00"'
+ok $? "R-142: a refused application shows the reason and keeps (escaped) what was typed"
+post /ekonomi/timbelopp "$F" --data-urlencode "manad=2026-11" --data-urlencode "decision_id=$pa" \
+  --data-urlencode "rate_ore=380,00" --data-urlencode "reason=Dubbelbemanning nattetid."
+is "$code" 303 "R-073: an application within the cap is registered"
+get "/ekonomi/timbelopp?manad=2026-11" "$F"
+[ "$code" = 200 ] && has "380,00 kr per timme" && has "Dubbelbemanning nattetid."
+ok $? "R-073: the registered application is listed for a decision"
+
+# a time report and a receipt on a line's page; the receipt waits for the unit manager (R-073)
+pp=$(sqlite3 "$tmp/db" "SELECT d.id FROM decision d JOIN service_order so ON so.decision_id = d.id
+  WHERE d.insats = 'personlig_assistans' AND d.outcome = 'granted' AND so.provider_id IS NOT NULL
+  AND d.valid_from <= '2026-11-01' AND (d.valid_to IS NULL OR d.valid_to >= '2026-11-30') LIMIT 1")
+get "/ekonomi/avrakning/beslut/$pp?manad=2026-11" "$F"
+[ "$code" = 200 ] && has 'id="ingen-rad"' && has 'id="ny-tidrapport"'
+ok $? "R-073: a decision's page for a month not yet run offers the time report form"
+post "/ekonomi/avrakning/beslut/$pp/tidrapport" "$F" --data-urlencode "manad=2026-11" \
+  --data-urlencode "minutes=abc" --data-urlencode "received_on=2026-11-20"
+[ "$code" = 422 ] && has 'aria-invalid="true"' && has 'value="abc"'
+ok $? "a malformed time report is refused at its field, keeping what was typed"
+post "/ekonomi/avrakning/beslut/$pp/tidrapport" "$F" --data-urlencode "manad=2026-11" \
+  --data-urlencode "minutes=6000" --data-urlencode "received_on=2026-11-20"
+is "$code" 303 "R-073: finance records the provider's time report"
+post "/ekonomi/avrakning/beslut/$pp/kvitto" "$F" --data-urlencode "manad=2026-11" \
+  --data-urlencode "amount_ore=245,50" --data-urlencode "note=Bussresa"
+is "$code" 303 "R-073: finance records an expense receipt"
+get "/ekonomi/avrakning/beslut/$pp?manad=2026-11" "$F"
+has "100 tim 00 min"
+ok $? "R-073: the recorded report is listed on the line's page"
+mgr=$(sqlite3 "$tmp/db" "SELECT u.username FROM app_user u JOIN decision d ON d.executing_unit_id = u.unit_id
+  WHERE d.id = $pp AND u.role = 'unit_manager' LIMIT 1")
+login "$mgr"
+M="$tmp/$mgr.jar"
+get /enhet/ersattningar "$M"
+[ "$code" = 200 ] && has "<h1>Ersättningar</h1>" && has "245,50 kr" && has "Bussresa"
+ok $? "R-073: the unit manager sees the receipt waiting for approval"
+rid=$(sqlite3 "$tmp/db" "SELECT id FROM expense_receipt WHERE decision_id = $pp LIMIT 1")
+post "/enhet/kvitton/$rid/godkann" "$F"
+is "$code" 403 "R-073: finance may not approve a receipt"
+post "/enhet/kvitton/$rid/godkann" "$M"
+is "$code" 303 "R-073: the unit manager approves the receipt"
+get /enhet/ersattningar "$M"
+lacks "Bussresa"
+ok $? "R-073: an approved receipt leaves the list"
+
+# roles
+login handlaggare
+H="$tmp/handlaggare.jar"
+get "/ekonomi/avrakning" "$H"
+is "$code" 403 "R-133: an officer may not open the settlement"
+pid_person=$(curl -s -b "$H" "$BASE/" | grep -o '/person/[0-9]*' | head -n1)
+get "${pid_person:-/person/1}/fk" "$H"
+[ "$code" = 200 ] && has "<h1>Försäkringskassan</h1>"
+ok $? "R-110: the officer's FK page for a person answers"
+
+# a person with a 3078 task: its printable form
+nid=$(sqlite3 "$tmp/db" "SELECT id FROM fk_notice WHERE form = '3078' LIMIT 1" 2>/dev/null)
+if [ -n "$nid" ]; then
+  get "/fk/$nid/blankett" "$H"
+  if [ "$code" = 200 ]; then
+    has 'id="blankett"' && has "Personnummer" && has "R-110"
+    ok $? "R-110: the filled-in 3078 is a printable page"
+  else
+    is "$code" 403 "R-133: another officer's person needs break-glass for the form"
+  fi
+else
+  ok 0 "R-110: (no 3078 in this demo)"
+fi
+
+# the unit manager's attendance grid
+login enhetschef
+U="$tmp/enhetschef.jar"
+get "/enhet/daglig-verksamhet?manad=2026-10" "$U"
+[ "$code" = 200 ] && has "<h1>Daglig verksamhet: närvaro och habiliteringsersättning</h1>" && has "R-087"
+ok $? "R-087: the unit manager's attendance page answers"
+post /enhet/daglig-verksamhet/kor "$U" --data-urlencode "manad=2026-10"
+is "$code" 303 "R-087: the month's habilitation run"
+post /enhet/daglig-verksamhet/narvaro "$U" --data-urlencode "manad=2026-10" \
+  --data-urlencode "decision_id=999999" --data-urlencode "day=2026-10-05" --data-urlencode "attendance=full_day"
+[ "$code" = 404 ] || [ "$code" = 422 ]
+ok $? "an unknown participant is refused"
+get "/ekonomi/avrakning" "$U"
+is "$code" 403 "R-133: a unit manager may not open the settlement"
+
+done_testing
