@@ -244,6 +244,7 @@ bool svc_demo_generate(Db *db, const DemoOptions *opt, DemoResult *out, Err *e) 
       fflush(opt->progress);
     }
   }
+  ok = ok && demo_assistance(&d, e); /* demo_assistance.c (issue 5) */
   arena_free(&a);
   return ok;
 }
