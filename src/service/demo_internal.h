@@ -55,6 +55,8 @@ typedef struct {
 /* Carries a registered case on: investigation, communication, decision, order, execution, plan,
  * follow-ups, review — as far as its stage and the dates allow. */
 bool demo_case_lifecycle(Demo *d, Svc *officer, const DemoCase *c, Err *e);
+/* Personal assistance in operation: staff, stays, notices, a report to IVO (demo_assistance.c). */
+bool demo_assistance(Demo *d, Err *e);
 /* Private assistance providers (with permits) for the demo. */
 bool demo_providers(Demo *d, Err *e);
 /* Last month's time reports, consents, FK decisions, attendance and payment runs (demo_payment.c). */

@@ -245,6 +245,7 @@ bool svc_demo_generate(Db *db, const DemoOptions *opt, DemoResult *out, Err *e) 
     }
   }
   ok = ok && demo_payments(&d, e); /* demo_payment.c */
+  ok = ok && demo_assistance(&d, e); /* demo_assistance.c (issue 5) */
   arena_free(&a);
   return ok;
 }

@@ -19,5 +19,6 @@
 #include "service/svc_demo.h"
 #include "service/svc_session.h"
 #include "service/svc_payment.h"
+#include "service/svc_assistance.h"
 
 #endif

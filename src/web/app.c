@@ -141,7 +141,8 @@ bool web_start(const WebOptions *opt, HttpConfig *cfg, Err *e) {
   const WebRoutes *areas[] = {&web_routes_core,      &web_routes_person,
                               &web_routes_investigation, &web_routes_decision,
                               &web_routes_execution, &web_routes_admin,
-                              &web_routes_payment};
+                              &web_routes_payment,
+                              &web_routes_assistance};
   size_t total = 0;
   for (size_t i = 0; i < sizeof areas / sizeof areas[0]; i++) total += areas[i]->n;
   pool.routes = calloc(total ? total : 1, sizeof *pool.routes);

@@ -276,6 +276,8 @@ bool page_follow_up_unit(HttpReq *req, HttpResp *resp, Err *e) {
               "uppföljningen och när nästa uppföljning ska göras – det som ska göras först överst. "
               "Handläggare och enhetschef ser samma uppgifter. <span class=\"rule\">(R-050, R-051)"
               "</span></p>\n");
+  html_raw(o, "<p><a href=\"/enhet/personal\">Assistenter och uppdragstagare: vad som saknas "
+              "(R-070, R-088)</a></p>\n");
   if (s.role != ROLE_UNIT_MANAGER) {
     html_raw(o, "<form class=\"stack\" method=\"get\" action=\"/enhet/uppfoljning\" "
                 "id=\"form-enhet\">\n<div class=\"field\">\n"

@@ -351,6 +351,8 @@ bool page_person_view(HttpReq *req, HttpResp *resp, Err *e) {
                 (long long)id);
     html_raw(o, "</div>\n");
   }
+  html_printf(o, "<p><a href=\"/person/%lld/assistans\">Assistans och uppdrag</a></p>\n",
+              (long long)id); /* page_assistance.c: stays, notices, staff (issue 5) */
   cases_table(o, pcs, nc);
   decisions(o, pcs, nc, s.today);
   representatives(o, &v);

@@ -132,6 +132,7 @@ extern const WebRoutes web_routes_decision;
 extern const WebRoutes web_routes_execution;
 extern const WebRoutes web_routes_admin;
 extern const WebRoutes web_routes_payment; /* routes_payment.c */
+extern const WebRoutes web_routes_assistance; /* routes_assistance.c: issue 5 */
 
 #define WEB_ROUTES(name, array) const WebRoutes name = {array, sizeof array / sizeof array[0]}
 
