@@ -33,6 +33,7 @@ int cmd_deadlines(int argc, char **argv); /* cmd_deadlines.c */
 int cmd_backup(int argc, char **argv);    /* cmd_deadlines.c */
 int cmd_demo(int argc, char **argv);      /* cmd_demo.c */
 int cmd_serve(int argc, char **argv);     /* cmd_serve.c */
+int cmd_invoice(int argc, char **argv);   /* cmd_invoice.c */
 
 /* The database path: --db, else $INSATS_DB, else insats.db. */
 const char *cli_db_path(const char *arg);

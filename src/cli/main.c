@@ -23,6 +23,8 @@ static const CliCommand commands[] = {
     {"setting", cmd_setting, "setting list|set", "municipal policy parameters, effective-dated"},
     {"deadlines", cmd_deadlines, "deadlines refresh|list",
      "recompute every deadline (safe any time); a user's work list"},
+    {"invoice", cmd_invoice, "invoice import FILE|risk [--provider N]",
+     "sick-pay invoices: import a CSV file, risk per provider (R-074)"},
     {"backup", cmd_backup, "backup FILE", "online backup of the database while it is in use"},
     {"help", cmd_help, "help", "this text"},
     {"version", cmd_version, "version", "print the version"},

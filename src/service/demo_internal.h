@@ -57,5 +57,7 @@ typedef struct {
 bool demo_case_lifecycle(Demo *d, Svc *officer, const DemoCase *c, Err *e);
 /* Private assistance providers (with permits) for the demo. */
 bool demo_providers(Demo *d, Err *e);
+/* Sick-pay invoices from the demo's providers (demo_invoice.c, R-074). */
+bool demo_invoices(Demo *d, Err *e);
 
 #endif

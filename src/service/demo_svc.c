@@ -244,6 +244,7 @@ bool svc_demo_generate(Db *db, const DemoOptions *opt, DemoResult *out, Err *e) 
       fflush(opt->progress);
     }
   }
+  ok = ok && demo_invoices(&d, e); /* sick-pay invoices (demo_invoice.c) */
   arena_free(&a);
   return ok;
 }

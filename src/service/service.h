@@ -18,5 +18,6 @@
 #include "service/svc_deadline.h"
 #include "service/svc_demo.h"
 #include "service/svc_session.h"
+#include "service/svc_invoice.h"
 
 #endif

@@ -71,5 +71,6 @@ bool store_audit_verify(Db *db, AuditCheck *out, Err *e);
 #include "store/store_journal.h"
 #include "store/store_deadline.h"
 #include "store/store_session.h"
+#include "store/store_invoice.h"
 
 #endif

@@ -30,6 +30,7 @@ void page_begin(HttpReq *req, HttpResp *resp, const char *title, WebNav active) 
                  {NAV_SEARCH, "/sok", "Sök person", CAP_PERSON_READ},
                  {NAV_FOLLOW_UP, "/enhet/uppfoljning", "Gemensam uppföljning", CAP_PERSON_READ},
                  {NAV_FINANCE, "/ekonomi/anordnare", "Utförare", CAP_FINANCE},
+                 {NAV_INVOICE, "/ekonomi/sjuklon", "Sjuklönefakturor", CAP_FINANCE},
                  {NAV_ADMIN, "/admin", "Administration", CAP_ADMIN}};
     html_raw(o, "<nav class=\"main\" aria-label=\"Huvudmeny\"><ul>\n");
     unsigned caps = role_caps(u->si.role);
