@@ -31,6 +31,8 @@ static const CliCommand commands[] = {
      "an attested month of the settlement as CSV"},
     {"schablon", cmd_schablon, "schablon set YEAR KRONOR", "the year's schablonbelopp (2025-)"},
     {"timereport", cmd_timereport, "timereport import FILE", "providers' time reports from CSV"},
+    {"invoice", cmd_invoice, "invoice import FILE|risk [--provider N]",
+     "sick-pay invoices: import a CSV file, risk per provider (R-074)"},
     {"backup", cmd_backup, "backup FILE", "online backup of the database while it is in use"},
     {"help", cmd_help, "help", "this text"},
     {"version", cmd_version, "version", "print the version"},

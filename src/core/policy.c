@@ -81,6 +81,22 @@ const PolicyParam policy_params[] = {
     P(habilitation_half_day_ore, PARAM_ORE, 2500, 0, 1000000, "öre", "R-087",
       "Habiliteringsersättning för en halv dag i daglig verksamhet (exempelvärde: riktlinjerna "
       "anger inget belopp)."),
+    P(risk_share_multiple_pct, PARAM_INT, 200, 100, 1000, "%", "R-074",
+      "Sjuklönefakturor: flagga när sjuklönens andel av fakturerade timmar är högre än så här "
+      "många procent av kommunens median (200 = dubbla medianen)."),
+    P(risk_share_min_pct, PARAM_INT, 5, 0, 100, "%", "R-074",
+      "Sjuklönefakturor: flagga bara sjuklöneandelar som är minst så här stora."),
+    P(risk_assistant_invoices_min, PARAM_INT, 3, 2, 50, "fakturor", "R-074",
+      "Sjuklönefakturor: flagga när samma assistent finns på minst så här många "
+      "sjuklönefakturor från samma utförare."),
+    P(risk_assistant_persons_min, PARAM_INT, 2, 2, 20, "personer", "R-074",
+      "Sjuklönefakturor: flagga när samma assistent varit sjuk hos minst så här många personer."),
+    P(risk_young_provider_months, PARAM_INT, 12, 0, 60, "månader", "R-074",
+      "Sjuklönefakturor: flagga utförare som startat sin verksamhet för kortare tid sedan än så "
+      "här vid fakturadatum."),
+    P(risk_late_days, PARAM_INT, 90, 0, 730, "dagar", "R-074",
+      "Sjuklönefakturor: flagga fakturor som kommer mer än så här många dagar efter periodens "
+      "slut."),
 };
 const size_t policy_param_count = sizeof policy_params / sizeof policy_params[0];
 

@@ -50,6 +50,13 @@ typedef struct {
   bool habilitation_pay_bank_day_before;      /* */
   int64_t habilitation_full_day_ore;          /* */
   int64_t habilitation_half_day_ore;          /* */
+  /* sick-pay invoice follow-up (core/risk.c) */
+  int32_t risk_share_multiple_pct;    /* sick share above this % of the median is flagged */
+  int32_t risk_share_min_pct;         /* … and at least this share of invoiced hours */
+  int32_t risk_assistant_invoices_min; /* the same assistant on this many sick invoices */
+  int32_t risk_assistant_persons_min;  /* … or sick for this many different persons */
+  int32_t risk_young_provider_months;  /* a provider younger than this is flagged */
+  int32_t risk_late_days;              /* invoiced more than this many days after the period */
 } Policy;
 
 typedef enum { PARAM_INT, PARAM_BOOL, PARAM_ORE } ParamType;

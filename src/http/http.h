@@ -44,6 +44,12 @@ typedef struct {
   bool writes;         /* changes data: the form must carry the session's CSRF token */
 } HttpRoute;
 
+/* A POST route that receives a file may allow a larger body than HttpConfig.max_body. */
+typedef struct {
+  const char *pattern; /* as in its HttpRoute */
+  size_t max_body;
+} HttpUpload;
+
 /* A file compiled into the binary, served at exactly `path` with an ETag and a year's cache
  * lifetime — so its path must change when its content does (e.g. "/static/app-3.css"). */
 typedef struct {
@@ -94,6 +100,8 @@ struct HttpConfig {
   bool trust_proxy;    /* the client address is the last X-Forwarded-For entry (nginx) */
   const HttpRoute *routes;
   size_t nroutes;
+  const HttpUpload *uploads; /* routes allowed a larger body; none by default */
+  size_t nuploads;
   const HttpStatic *statics;
   size_t nstatics;
   const HttpApp *app;

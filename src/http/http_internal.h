@@ -26,8 +26,17 @@ void http_req_init(HttpReq *req, Arena *arena, const HttpConfig *cfg, const char
 void http_resp_init(HttpResp *resp, Arena *arena);
 
 /* Body kinds the transport accepts; anything else with a body is 415. */
-typedef enum { HTTP_BODY_NONE, HTTP_BODY_FORM, HTTP_BODY_JSON, HTTP_BODY_OTHER } HttpBodyKind;
+typedef enum {
+  HTTP_BODY_NONE,
+  HTTP_BODY_FORM,
+  HTTP_BODY_JSON,
+  HTTP_BODY_MULTIPART, /* multipart/form-data: a form with a file field (base/multipart.c) */
+  HTTP_BODY_OTHER
+} HttpBodyKind;
 HttpBodyKind http_body_kind(const char *content_type);
+/* The body limit for a request: its upload route's max_body when it has one, else cfg->max_body.
+ * raw_path is the target's path as sent (an encoded path gets the default: the safe side). */
+size_t http_body_limit(const HttpConfig *cfg, const char *method, const char *raw_path);
 
 /* The whole journey of one request (see http.h). Never fails: every outcome is a response. */
 void http_dispatch(const HttpSite *site, HttpReq *req, HttpResp *resp);

@@ -56,7 +56,7 @@ int http_handle_raw(const HttpConfig *cfg, const char *method, const char *targe
   arena_init(&a, 0);
   HttpReq req;
   http_req_init(&req, &a, cfg, method, target, headers, nheaders, client_addr);
-  if (body_len > cfg->max_body) {
+  if (body_len > http_body_limit(cfg, method, req.path)) {
     req.body_too_large = true;
   } else if (body && body_len) {
     req.body = arena_strndup(&a, body, body_len);

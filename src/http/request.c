@@ -110,6 +110,7 @@ HttpBodyKind http_body_kind(const char *ct) {
   if (n == 33 && strncasecmp(ct, "application/x-www-form-urlencoded", n) == 0)
     return HTTP_BODY_FORM;
   if (n == 16 && strncasecmp(ct, "application/json", n) == 0) return HTTP_BODY_JSON;
+  if (n == 19 && strncasecmp(ct, "multipart/form-data", n) == 0) return HTTP_BODY_MULTIPART;
   return HTTP_BODY_OTHER;
 }
 

@@ -11,6 +11,7 @@
 
 #include "base/html.h"
 #include "base/log.h"
+#include "base/multipart.h"
 #include "http/http_internal.h"
 
 /* ---- the prepared site ---- */
@@ -217,6 +218,43 @@ static bool serve_static(const HttpSite *site, HttpReq *req, HttpResp *resp) {
 
 /* ---- dispatch ---- */
 
+size_t http_body_limit(const HttpConfig *cfg, const char *method, const char *raw_path) {
+  if (!method || strcmp(method, "POST") != 0 || !raw_path) return cfg->max_body;
+  for (size_t i = 0; i < cfg->nuploads; i++) {
+    const HttpUpload *u = &cfg->uploads[i];
+    UrlParam params[URL_MAX_PARAMS];
+    size_t np = 0;
+    if (url_path_match(u->pattern, raw_path, params, &np))
+      return u->max_body > cfg->max_body ? u->max_body : cfg->max_body;
+  }
+  return cfg->max_body;
+}
+
+/* A multipart/form-data body into req->form: plain fields under the form's limits, a file's
+ * content as its field's value (the route's body limit bounds it). Form values are text: a part
+ * with a NUL byte is refused. */
+static bool parse_multipart(const HttpConfig *cfg, HttpReq *req, Err *e) {
+  char boundary[MULTIPART_MAX_BOUNDARY + 1];
+  if (!multipart_boundary(req->content_type, boundary))
+    return err_set(e, ERR_INVALID, "", "", "Formulärdata saknar giltig gräns (boundary).");
+  MultipartLimits lim = {cfg->form_limits.max_fields, 4096, cfg->form_limits.max_name,
+                         cfg->form_limits.max_value, req->body_len};
+  MultipartPart *parts;
+  size_t n;
+  if (!multipart_parse(req->arena, req->body ? req->body : "", req->body_len, boundary, &lim,
+                       &parts, &n, e))
+    return false;
+  UrlField *items = n ? arena_array(req->arena, n, sizeof *items) : NULL;
+  for (size_t i = 0; i < n; i++) {
+    if (strlen(parts[i].data) != parts[i].len)
+      return err_set(e, ERR_INVALID, parts[i].name, "", "Formulärfältet innehåller binära data.");
+    items[i] = (UrlField){parts[i].name, parts[i].data};
+  }
+  req->form.items = items;
+  req->form.n = n;
+  return true;
+}
+
 static const HttpApp NO_APP = {0};
 
 /* Parses what the client sent, within the limits; false after sending the error page. */
@@ -226,13 +264,14 @@ static bool parse_input(const HttpConfig *cfg, const HttpApp *app, HttpReq *req,
   err_clear(&e);
   if (req->body_too_large) {
     char msg[160];
-    snprintf(msg, sizeof msg, "Det du skickade är för stort (högst %zu kB).", cfg->max_body / 1024);
+    snprintf(msg, sizeof msg, "Det du skickade är för stort (högst %zu kB).",
+             http_body_limit(cfg, req->method, req->path) / 1024);
     page_error(app, req, resp, 413, msg);
     return false;
   }
   HttpBodyKind kind = http_body_kind(req->content_type);
   if (!safe || req->body_len > 0) {
-    bool ok = kind == HTTP_BODY_FORM || kind == HTTP_BODY_JSON ||
+    bool ok = kind == HTTP_BODY_FORM || kind == HTTP_BODY_JSON || kind == HTTP_BODY_MULTIPART ||
               (kind == HTTP_BODY_NONE && req->body_len == 0);
     if (!ok) {
       page_error(app, req, resp, 415,
@@ -241,6 +280,10 @@ static bool parse_input(const HttpConfig *cfg, const HttpApp *app, HttpReq *req,
     }
     if (kind == HTTP_BODY_FORM &&
         !url_parse_form(req->arena, req->body, req->body_len, &cfg->form_limits, &req->form, &e)) {
+      page_error(app, req, resp, http_status_for(e.code), e.msg);
+      return false;
+    }
+    if (kind == HTTP_BODY_MULTIPART && !parse_multipart(cfg, req, &e)) {
       page_error(app, req, resp, http_status_for(e.code), e.msg);
       return false;
     }

@@ -41,6 +41,7 @@ typedef struct {
   bool responded; /* a response was queued */
   Str body;
   size_t discarded; /* body bytes dropped after the limit */
+  size_t max_body;  /* this request's limit (its upload route's, or the server's) */
   HttpReq req;
   HttpResp resp;
   size_t bytes;
@@ -165,7 +166,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
     /* refuse before reading a body we would only throw away (MHD allows a response now, or
      * after the whole body, not in between) */
     const char *cl = http_header(&c->req, "Content-Length");
-    if (cl && strtoull(cl, NULL, 10) > cfg->max_body) {
+    c->max_body = http_body_limit(cfg, method, c->req.path);
+    if (cl && strtoull(cl, NULL, 10) > c->max_body) {
       c->req.body_too_large = true;
       return respond(con, c);
     }
@@ -180,14 +182,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
   if (*upload_data_size) {
     size_t n = *upload_data_size;
     *upload_data_size = 0;
-    if (!c->req.body_too_large && c->body.len + n <= cfg->max_body) {
+    if (!c->req.body_too_large && c->body.len + n <= c->max_body) {
       str_append(&c->body, upload_data, n);
     } else {
       /* chunked, so no Content-Length to refuse early: drop what comes, answer 413 at the
        * end; a client that keeps sending far beyond the limit loses the connection */
       c->req.body_too_large = true;
       c->discarded += n;
-      if (c->discarded > cfg->max_body) return MHD_NO;
+      if (c->discarded > c->max_body) return MHD_NO;
     }
     return MHD_YES;
   }

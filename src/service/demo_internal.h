@@ -61,5 +61,7 @@ bool demo_assistance(Demo *d, Err *e);
 bool demo_providers(Demo *d, Err *e);
 /* Last month's time reports, consents, FK decisions, attendance and payment runs (demo_payment.c). */
 bool demo_payments(Demo *d, Err *e);
+/* Sick-pay invoices from the demo's providers (demo_invoice.c, R-074). */
+bool demo_invoices(Demo *d, Err *e);
 
 #endif

@@ -246,6 +246,7 @@ bool svc_demo_generate(Db *db, const DemoOptions *opt, DemoResult *out, Err *e) 
   }
   ok = ok && demo_payments(&d, e); /* demo_payment.c */
   ok = ok && demo_assistance(&d, e); /* demo_assistance.c (issue 5) */
+  ok = ok && demo_invoices(&d, e); /* sick-pay invoices (demo_invoice.c) */
   arena_free(&a);
   return ok;
 }

@@ -20,5 +20,6 @@
 #include "service/svc_session.h"
 #include "service/svc_payment.h"
 #include "service/svc_assistance.h"
+#include "service/svc_invoice.h"
 
 #endif

@@ -19,13 +19,15 @@
 #include "store/sql_session.h"
 #include "store/sql_payment.h"
 #include "store/sql_assistance.h"
+#include "store/sql_invoice.h"
 
 /* One aggregate's list per line (later areas are appended). */
 #define SQL_TABLE(X)                                                                               \
   SQL_AUDIT(X) SQL_ADMIN(X) SQL_PERSON(X) SQL_CASE(X) SQL_INVESTIGATION(X) SQL_DECISION(X)        \
   SQL_EXECUTION(X) SQL_PROVIDER(X) SQL_JOURNAL(X) SQL_DEADLINE(X) SQL_SESSION(X)                  \
   SQL_PAYMENT(X)                                                                                   \
-  SQL_ASSISTANCE(X)
+  SQL_ASSISTANCE(X)                                                                                \
+  SQL_INVOICE(X)
 
 typedef enum {
 #define SQL_ENUM(id, text) id,

@@ -73,5 +73,6 @@ bool store_audit_verify(Db *db, AuditCheck *out, Err *e);
 #include "store/store_session.h"
 #include "store/store_payment.h"
 #include "store/store_assistance.h"
+#include "store/store_invoice.h"
 
 #endif

@@ -142,7 +142,8 @@ bool web_start(const WebOptions *opt, HttpConfig *cfg, Err *e) {
                               &web_routes_investigation, &web_routes_decision,
                               &web_routes_execution, &web_routes_admin,
                               &web_routes_payment,
-                              &web_routes_assistance};
+                              &web_routes_assistance,
+                              &web_routes_invoice};
   size_t total = 0;
   for (size_t i = 0; i < sizeof areas / sizeof areas[0]; i++) total += areas[i]->n;
   pool.routes = calloc(total ? total : 1, sizeof *pool.routes);
@@ -157,6 +158,8 @@ bool web_start(const WebOptions *opt, HttpConfig *cfg, Err *e) {
   http_config_init(cfg);
   cfg->bind_addr = opt->bind_addr ? opt->bind_addr : cfg->bind_addr;
   cfg->port = opt->port;
+  cfg->uploads = web_invoice_uploads;
+  cfg->nuploads = 1;
   cfg->threads = opt->threads ? opt->threads : cfg->threads;
   cfg->public_origin = opt->public_origin;
   cfg->secure_cookies = opt->secure_cookies;

@@ -32,6 +32,7 @@ void page_begin(HttpReq *req, HttpResp *resp, const char *title, WebNav active) 
                  {NAV_FINANCE, "/ekonomi/anordnare", "Utförare", CAP_FINANCE},
                  {NAV_PAYMENT, "/ekonomi/avrakning", "Avräkning", CAP_FINANCE},
                  {NAV_PAYMENT, "/enhet/ersattningar", "Ersättningar", CAP_EXECUTE},
+                 {NAV_INVOICE, "/ekonomi/sjuklon", "Sjuklönefakturor", CAP_FINANCE},
                  {NAV_ADMIN, "/admin", "Administration", CAP_ADMIN}};
     html_raw(o, "<nav class=\"main\" aria-label=\"Huvudmeny\"><ul>\n");
     unsigned caps = role_caps(u->si.role);

@@ -52,6 +52,7 @@ typedef enum {
   NAV_FINANCE, /* Utförare (finance) */
   NAV_PAYMENT, /* Avräkning (finance), Ersättningar (unit manager): payments */
   NAV_ADMIN,  /* Administration */
+  NAV_INVOICE, /* Sjuklönefakturor (finance, R-074) */
 } WebNav;
 
 /* <!doctype html> … <main id="main"> with the skip link, the header, navigation for the user's
@@ -133,6 +134,8 @@ extern const WebRoutes web_routes_execution;
 extern const WebRoutes web_routes_admin;
 extern const WebRoutes web_routes_payment; /* routes_payment.c */
 extern const WebRoutes web_routes_assistance; /* routes_assistance.c: issue 5 */
+extern const WebRoutes web_routes_invoice; /* routes_invoice.c, page_invoice.c */
+extern const HttpUpload web_invoice_uploads[1]; /* its file upload's body limit */
 
 #define WEB_ROUTES(name, array) const WebRoutes name = {array, sizeof array / sizeof array[0]}
 
