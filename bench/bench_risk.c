@@ -87,7 +87,9 @@ int main(int argc, char **argv) {
       continue;
     }
     if (i % 10 == 0 &&
-        !svc_invoice_stay_add(&s, id, "hospital", D("2026-09-10"), D("2026-09-20"), false, &e))
+        !svc_stay_record(&s, &(StayIn){.person_id = id, .kind = "hospital", .note = "",
+                                       .from_on = D("2026-09-10"), .to_on = D("2026-09-20")},
+                        &(int64_t){0}, &e))
       die("stay", &e);
   }
   if (!store_commit(db, &e)) die("commit", &e);

@@ -93,8 +93,11 @@ bool demo_invoices(Demo *d, Err *e) {
     int64_t aid;
     ok = svc_assistant_add(&c.sys, &as, &aid, e) &&
          /* the second person was in hospital during a sick period */
-         svc_invoice_stay_add(&c.sys, persons[1].id, "hospital", date_add_days(month0, 40),
-                              date_add_days(month0, 50), true, e);
+         svc_stay_record(&c.sys,
+                         &(StayIn){.person_id = persons[1].id, .kind = "hospital",
+                                   .from_on = date_add_days(month0, 40),
+                                   .to_on = date_add_days(month0, 50), .note = "", .is_demo = true},
+                         &(int64_t){0}, e);
   }
   char no[48], who[64];
   for (size_t i = 0; ok && i < np; i++) {

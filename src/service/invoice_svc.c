@@ -218,15 +218,3 @@ bool svc_invoice_act(Svc *s, int64_t id, const char *action, const char *note, i
   return svc_end(s, ok, e);
 }
 
-bool svc_invoice_stay_add(Svc *s, int64_t person_id, const char *kind, Date from, Date to,
-                          bool is_demo, Err *e) {
-  if (!svc_is_system(s))
-    return err_set(e, ERR_FORBIDDEN, "", "", "Bara systemet registrerar vistelser här.");
-  static const char *const kinds[] = {"hospital", "short_stay", "other_activity", "travel", NULL};
-  if (!text_one_of(kind, kinds) || !date_is_set(from) || (date_is_set(to) && date_before(to, from)))
-    return err_set(e, ERR_INVALID, "kind", "", "Ogiltig vistelse.");
-  bool ok = svc_begin(s, true, e) &&
-            store_invoice_stay_insert(s->db, person_id, kind, from, to, s->now, is_demo, e) &&
-            svc_audit(s, "person_stay.create", "person", person_id, person_id, kind, e);
-  return svc_end(s, ok, e);
-}

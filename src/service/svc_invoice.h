@@ -104,9 +104,5 @@ typedef struct {
 bool svc_invoice_provider_risks(Svc *s, int64_t provider_id, Arena *a, ProviderRisk **out,
                                 size_t *n, RiskContext *ctx, Err *e);
 
-/* For the demo, tests and benchmarks: a stay of the person (hospital, short_stay,
- * other_activity, travel), until the personal-assistance service records them. System only. */
-bool svc_invoice_stay_add(Svc *s, int64_t person_id, const char *kind, Date from, Date to,
-                          bool is_demo, Err *e);
 
 #endif

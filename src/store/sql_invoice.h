@@ -50,9 +50,6 @@
   X(SQL_INVOICE_ACTIONS,                                                                           \
     "SELECT x.id, x.action, x.note, x.acted_on, coalesce(u.full_name, ''), x.created_at "          \
     "FROM sick_pay_action x LEFT JOIN app_user u ON u.id = x.created_by "                          \
-    "WHERE x.invoice_id = $1 ORDER BY x.id")                                                       \
-  X(SQL_INVOICE_STAY_INSERT,                                                                       \
-    "INSERT INTO person_stay (person_id, kind, from_on, to_on, note, created_at, is_demo) "        \
-    "VALUES ($1, $2, $3, $4, '', $5, $6) RETURNING id")
+    "WHERE x.invoice_id = $1 ORDER BY x.id")
 
 #endif

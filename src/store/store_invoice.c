@@ -150,12 +150,3 @@ bool store_invoice_actions(Db *db, int64_t invoice_id, Arena *a, InvoiceActionRe
   return rc == 0;
 }
 
-bool store_invoice_stay_insert(Db *db, int64_t person_id, const char *kind, Date from, Date to,
-                               const char *created_at, bool is_demo, Err *e) {
-  Stmt st;
-  int64_t id;
-  return stmt_get(db, SQL_INVOICE_STAY_INSERT, &st, e) && stmt_bind_int(&st, 1, person_id, e) &&
-         stmt_bind_text(&st, 2, kind, e) && stmt_bind_date(&st, 3, from, e) &&
-         stmt_bind_date(&st, 4, to, e) && stmt_bind_text(&st, 5, created_at, e) &&
-         stmt_bind_bool(&st, 6, is_demo, e) && stmt_insert_id(&st, &id, e);
-}

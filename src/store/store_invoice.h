@@ -78,9 +78,5 @@ bool store_invoice_action_insert(Db *db, int64_t invoice_id, const char *action,
                                  int64_t *id, Err *e);
 bool store_invoice_actions(Db *db, int64_t invoice_id, Arena *a, InvoiceActionRec **out, size_t *n,
                            Err *e);
-/* A stay of the person (hospital, short_stay, other_activity, travel) — for the demo, tests and
- * benchmarks until the personal-assistance service records them (svc_stay). */
-bool store_invoice_stay_insert(Db *db, int64_t person_id, const char *kind, Date from, Date to,
-                               const char *created_at, bool is_demo, Err *e);
 
 #endif

@@ -179,7 +179,9 @@ static void test_R074_sick_days_during_hospital_stay_from_database(void **state)
   Err e;
   err_clear(&e);
   assert_true(
-      svc_invoice_stay_add(&sys, cecilia, "hospital", D("2026-10-13"), D("2026-10-20"), false, &e));
+      svc_stay_record(&sys, &(StayIn){.person_id = cecilia, .kind = "hospital", .note = "",
+                                      .from_on = D("2026-10-13"), .to_on = D("2026-10-20")},
+                      &(int64_t){0}, &e));
   int64_t in_hospital = record(harmless("559900-0014", "19600115-0033", "H-1"));
   InvoiceScore sc = score_of(in_hospital);
   assert_true(sc.result.f[RISK_ELSEWHERE].fired);
