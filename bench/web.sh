@@ -65,7 +65,7 @@ run() { # run NAME URL HEADER CONNECTIONS → "rps p50 p99"
   echo "$rps" >"$dir/rps-$1-$4"
 }
 echo "insats web benchmark, $(date -u +%F), $(nproc) cores, demo of $persons persons"
-echo "case page $case_size bytes, work list $work_size bytes"
+echo "case page $case_size bytes, work list (first page of Mitt arbete) $work_size bytes"
 for c in 32 256; do
   run "nginx static ($case_size B)" "http://127.0.0.1:$nport/page.html" "" "$c"
   run "insats case page (audited)" "$base/case/$case_id" "$cookie" "$c"
@@ -76,3 +76,5 @@ for c in 32 256; do
 done
 echo "server peak memory: $(awk '/VmHWM/ {print $2 / 1024 " MB"}' /proc/$spid/status)"
 echo "audit events written: $(sqlite3 "$dir/d.db" "SELECT count(*) FROM audit_event WHERE action = 'case.read'")"
+kill "$spid" && wait "$spid" 2>/dev/null; spid=
+echo "audit chain after the run: $("$bin" verify --db "$dir/d.db" | grep '^audit chain')"

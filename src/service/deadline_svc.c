@@ -163,3 +163,27 @@ bool svc_worklist(Svc *s, Arena *a, WorkList *out, Err *e) {
                                       &out->unit, &out->n_unit, e);
   return svc_end(s, ok, e);
 }
+
+bool svc_worklist_page(Svc *s, int page, Arena *a, WorkList *out, Err *e) {
+  memset(out, 0, sizeof *out);
+  if (page < 1 || page > SVC_WORKLIST_PAGES_MAX)
+    return err_set(e, ERR_INVALID, "sida", "", "Sidan finns inte: ange en sida från 1 till %d.",
+                   SVC_WORKLIST_PAGES_MAX);
+  Date until = date_add_days(s->today, SVC_WORKLIST_HORIZON_DAYS);
+  int offset = (page - 1) * SVC_WORKLIST_PAGE;
+  /* one row more than a page tells whether there is a next one */
+  bool ok = svc_begin(s, false, e);
+  if (ok && s->user_id)
+    ok = store_deadline_open_for_assignee_from(s->db, s->user_id, s->today, until,
+                                               SVC_WORKLIST_PAGE + 1, offset, a, &out->mine,
+                                               &out->n_mine, e);
+  if (ok && s->unit_id && s->role == ROLE_UNIT_MANAGER)
+    ok = store_deadline_open_for_unit_from(s->db, s->unit_id, s->today, until,
+                                           SVC_WORKLIST_PAGE + 1, offset, a, &out->unit,
+                                           &out->n_unit, e);
+  out->more_mine = out->n_mine > SVC_WORKLIST_PAGE;
+  out->more_unit = out->n_unit > SVC_WORKLIST_PAGE;
+  if (out->more_mine) out->n_mine = SVC_WORKLIST_PAGE;
+  if (out->more_unit) out->n_unit = SVC_WORKLIST_PAGE;
+  return svc_end(s, ok, e);
+}

@@ -60,25 +60,63 @@ static bool is_read(const char *action) {
   return n > 5 && strcmp(action + n - 5, ".read") == 0;
 }
 
-bool svc_reads_begin(Svc *s, Err *e) {
-  if (!svc_begin(s, true, e)) return false;
-  s->group_reads = true;
-  s->read_audited_person = 0;
+bool svc_reads_begin(Svc *s, SvcReads *r, Err *e) {
+  memset(r, 0, sizeof *r);
+  if (!svc_begin(s, false, e)) return false;
+  s->reads = r;
+  return true;
+}
+
+/* Copies an event into the group; a field too long for its slot is an internal error, never
+ * a shortened record. */
+static bool copy_field(char *dst, size_t cap, const char *v, Err *e) {
+  size_t n = strlen(v ? v : "");
+  if (n >= cap)
+    return err_set(e, ERR_INTERNAL, "", "", "Granskningshändelsen får inte plats (internt fel).");
+  memcpy(dst, v ? v : "", n + 1);
+  return true;
+}
+
+static bool reads_queue(Svc *s, const AuditEvent *ev, Err *e) {
+  SvcReads *r = s->reads;
+  if (r->n == SVC_READS_MAX)
+    return err_set(e, ERR_INTERNAL, "", "", "För många granskningshändelser i en läsning (internt fel).");
+  SvcReadEvent *q = &r->ev[r->n];
+  if (!copy_field(q->at, sizeof q->at, ev->at, e) ||
+      !copy_field(q->role, sizeof q->role, ev->role, e) ||
+      !copy_field(q->action, sizeof q->action, ev->action, e) ||
+      !copy_field(q->object_type, sizeof q->object_type, ev->object_type, e) ||
+      !copy_field(q->reason, sizeof q->reason, ev->reason, e))
+    return false;
+  q->user_id = ev->user_id;
+  q->object_id = ev->object_id;
+  q->person_id = ev->person_id;
+  r->n++;
   return true;
 }
 
 bool svc_reads_end(Svc *s, Err *e) {
-  s->group_reads = false;
-  s->read_audited_person = 0;
-  return svc_end(s, true, e);
+  SvcReads *r = s->reads;
+  s->reads = NULL;
+  Err read_end;
+  err_clear(&read_end);
+  svc_end(s, true, &read_end); /* a read transaction: ending it cannot lose anything */
+  if (!r || r->n == 0) return true;
+  AuditEvent evs[SVC_READS_MAX];
+  for (size_t i = 0; i < r->n; i++) {
+    const SvcReadEvent *q = &r->ev[i];
+    evs[i] = (AuditEvent){q->at, q->user_id, q->role, q->action, q->object_type, q->object_id,
+                          q->person_id, q->reason};
+  }
+  return store_audit_append_committed(s->db, evs, r->n, e);
 }
 
 bool svc_audit(Svc *s, const char *action, const char *object_type, int64_t object_id,
                int64_t person_id, const char *reason, Err *e) {
   /* every read is logged — within a group of reads, once per person */
-  if (s->group_reads && person_id && is_read(action)) {
-    if (s->read_audited_person == person_id) return true;
-    s->read_audited_person = person_id;
+  if (s->reads && person_id && is_read(action)) {
+    if (s->reads->audited_person == person_id) return true;
+    s->reads->audited_person = person_id;
   }
   AuditEvent ev = {.at = s->now,
                    .user_id = s->user_id,
@@ -88,6 +126,7 @@ bool svc_audit(Svc *s, const char *action, const char *object_type, int64_t obje
                    .object_id = object_id,
                    .person_id = person_id,
                    .reason = reason ? reason : ""};
+  if (s->reads) return reads_queue(s, &ev, e);
   return store_audit_append(s->db, &ev, e);
 }
 

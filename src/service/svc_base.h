@@ -26,11 +26,23 @@ typedef struct {
   size_t n;
 } SvcDeferred;
 
+/* The audit events of a group of reads, kept until the read transaction ends (svc_reads_end). */
+#define SVC_READS_MAX 8
+typedef struct {
+  char at[SVC_TIMESTAMP_LEN], role[24], action[48], object_type[32], reason[512];
+  int64_t user_id, object_id, person_id;
+} SvcReadEvent;
+typedef struct {
+  SvcReadEvent ev[SVC_READS_MAX];
+  size_t n;
+  int64_t audited_person; /* the person whose read is already logged in this group */
+  int64_t access_person;  /* the person the access rule already granted in this group */
+} SvcReads;
+
 typedef struct {
   Db *db;
   SvcDeferred *deferred; /* NULL: deadlines are recomputed by each command (the normal case) */
-  bool group_reads;            /* inside svc_reads_begin/end: one read event per person */
-  int64_t read_audited_person; /* the person whose read is already logged in this group */
+  SvcReads *reads;       /* inside svc_reads_begin/end: one read event per person */
   int64_t user_id; /* 0 = the system */
   Role role;       /* ROLE_NONE for the system */
   int64_t unit_id;
@@ -54,11 +66,14 @@ bool svc_policy_on(Svc *s, Date on, Policy *out, Err *e);
 /* Appends the audit event of the current command (inside its transaction). */
 bool svc_audit(Svc *s, const char *action, const char *object_type, int64_t object_id,
                int64_t person_id, const char *reason, Err *e);
-/* A page that shows many views of one person's file (the case page) reads them in ONE
- * transaction with ONE audit event per person: the views' own ".read" events after the first
- * are covered by it. Refused reads are still logged. svc_reads_end always commits: a group of
- * reads has nothing to undo but its log. */
-bool svc_reads_begin(Svc *s, Err *e);
+/* A page that shows many views of one person's file (the case page) reads them in ONE read
+ * transaction (no write lock: pages read side by side) with ONE audit event per person: the
+ * views' own ".read" events after the first are covered by it. Every event of the group (refused
+ * reads too) is kept in *r and appended by svc_reads_end after the reads, with group commit;
+ * svc_reads_end returns only when they are committed, so nothing read is shown before its
+ * record is written. It always appends: a group of reads has nothing to undo but its log.
+ * Only views that write nothing but their audit events belong in a group. */
+bool svc_reads_begin(Svc *s, SvcReads *r, Err *e);
 bool svc_reads_end(Svc *s, Err *e);
 
 /* One transaction per command: begin (write: BEGIN IMMEDIATE), then svc_end commits when ok

@@ -30,7 +30,12 @@ typedef struct {
   size_t n_mine;
   DeadlineRow *unit; /* my unit's (unit manager: orders, contacts, plans, follow-ups) */
   size_t n_unit;
+  bool more_mine, more_unit; /* svc_worklist_page: a later page has more rows */
 } WorkList;
 bool svc_worklist(Svc *s, Arena *a, WorkList *out, Err *e);
+/* One page (from 1) of SVC_WORKLIST_PAGE rows of each list, in the same order as svc_worklist. */
+#define SVC_WORKLIST_PAGE 50
+#define SVC_WORKLIST_PAGES_MAX 1000
+bool svc_worklist_page(Svc *s, int page, Arena *a, WorkList *out, Err *e);
 
 #endif

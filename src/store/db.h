@@ -36,6 +36,10 @@ typedef struct {
   bool (*begin)(Db *db, bool write, Err *e);
   bool (*commit)(Db *db, Err *e);
   void (*rollback)(Db *db);
+  /* Nested transactions: savepoints that all share one name (the innermost is meant). */
+  bool (*savepoint)(Db *db, Err *e);
+  bool (*release)(Db *db, Err *e);
+  void (*rollback_to)(Db *db);
   bool (*integrity)(Db *db, char *msg, size_t cap, Err *e); /* true: the check ran */
   bool (*backup)(Db *db, const char *path, Err *e); /* online copy, consistent, while in use */
   void (*set_cache_mb)(Db *db, int mb);               /* page cache of this connection */
@@ -46,6 +50,7 @@ struct Db {
   const DbDriver *drv;
   void *native;              /* sqlite3* */
   void *stmts[SQL_COUNT];    /* prepared on first use, kept for the connection's life */
+  void *tx_stmts[8];         /* BEGIN, COMMIT, SAVEPOINT… likewise (the driver's own) */
   int tx_depth;
   char target[512];
 };

@@ -5,11 +5,21 @@
 
 void *rows_push(Arena *a, void **items, size_t *n, size_t *cap, size_t size) {
   if (*n == *cap) {
-    size_t ncap = *cap ? *cap * 2 : 16;
+    /* the first block holds 16 small records but only a few large ones (a decision is 8 KB):
+     * most lists have one to three rows, and every byte allocated is zeroed */
+    size_t first = size >= 1024 ? (size >= 4096 ? 2 : 4) : 16;
+    size_t ncap = *cap ? *cap * 2 : first;
     void *grown = arena_array(a, ncap, size);
     if (*n) memcpy(grown, *items, *n * size);
     *items = grown;
     *cap = ncap;
   }
   return (char *)*items + (*n)++ * size;
+}
+
+void rows_copy(char *dst, size_t cap, const char *text) {
+  if (!cap) return;
+  size_t n = text ? strnlen(text, cap - 1) : 0;
+  if (n) memcpy(dst, text, n);
+  dst[n] = '\0';
 }

@@ -8,9 +8,17 @@
   "d.due, d.warn_from, d.statutory, d.explanation, d.inputs, d.nature, d.seq, d.state, d.met_on, " \
   "d.assignee_id, d.unit_id, p.given_name || ' ' || p.family_name "
 
-/* Open duties first by urgency, then by date. */
-#define DEADLINE_OPEN_ORDER                                                                        \
-  "ORDER BY CASE d.state WHEN 'overdue' THEN 0 WHEN 'due_soon' THEN 1 ELSE 2 END, d.due, d.id "
+/* A page of open duties for one assignee or unit, most urgent first: the page's keys come in
+ * order from the index (0009_worklist_index.sql: the urgency there is this same expression),
+ * then only its rows are read. */
+#define DEADLINE_URGENCY "CASE k.state WHEN 'overdue' THEN 0 WHEN 'due_soon' THEN 1 ELSE 2 END"
+#define DEADLINE_OPEN_PAGE(who)                                                                    \
+  "SELECT " DEADLINE_COLS "FROM (SELECT k.id AS id, " DEADLINE_URGENCY " AS urgency, k.due AS due " \
+  "FROM deadline k WHERE k." who " = $1 AND k.nature = 'duty' "                                    \
+  "AND k.state IN ('open', 'due_soon', 'overdue') AND (k.warn_from IS NULL OR k.warn_from <= $2 "  \
+  "OR k.due <= $3) ORDER BY " DEADLINE_URGENCY ", k.due, k.id LIMIT $4 OFFSET $5) page "           \
+  "JOIN deadline d ON d.id = page.id JOIN person p ON p.id = d.person_id "                         \
+  "ORDER BY page.urgency, page.due, page.id "
 
 #define SQL_DEADLINE(X)                                                                            \
   X(SQL_DL_CASE_FACTS,                                                                             \
@@ -58,15 +66,7 @@
   X(SQL_DL_ALL_CASE_IDS, "SELECT id FROM lss_case ORDER BY id")                                   \
   X(SQL_DL_BY_CASE, "SELECT " DEADLINE_COLS "FROM deadline d JOIN person p ON p.id = d.person_id "   \
     "WHERE d.case_id = $1 ORDER BY d.due, d.id") \
-  X(SQL_DL_OPEN_FOR_ASSIGNEE,                                                                      \
-    "SELECT " DEADLINE_COLS "FROM deadline d JOIN person p ON p.id = d.person_id "                \
-    "WHERE d.assignee_id = $1 AND d.nature = 'duty' "                                              \
-    "AND d.state IN ('open', 'due_soon', 'overdue') AND (d.warn_from IS NULL OR d.warn_from <= $2 " \
-    "OR d.due <= $3) " DEADLINE_OPEN_ORDER "LIMIT $4")                                             \
-  X(SQL_DL_OPEN_FOR_UNIT,                                                                          \
-    "SELECT " DEADLINE_COLS "FROM deadline d JOIN person p ON p.id = d.person_id "                \
-    "WHERE d.unit_id = $1 AND d.nature = 'duty' "                                                  \
-    "AND d.state IN ('open', 'due_soon', 'overdue') AND (d.warn_from IS NULL OR d.warn_from <= $2 " \
-    "OR d.due <= $3) " DEADLINE_OPEN_ORDER "LIMIT $4")
+  X(SQL_DL_OPEN_FOR_ASSIGNEE, DEADLINE_OPEN_PAGE("assignee_id"))                                  \
+  X(SQL_DL_OPEN_FOR_UNIT, DEADLINE_OPEN_PAGE("unit_id"))
 
 #endif

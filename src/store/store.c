@@ -86,9 +86,7 @@ void store_close(Db *db) {
  * an import) can wrap many commands in one commit and a refused command still changes nothing. */
 bool store_begin(Db *db, bool write, Err *e) {
   if (db->tx_depth > 0) {
-    char sql[32];
-    snprintf(sql, sizeof sql, "SAVEPOINT s%d", db->tx_depth);
-    if (!db->drv->exec_script(db, sql, e)) return false;
+    if (!db->drv->savepoint(db, e)) return false;
     db->tx_depth++;
     return true;
   }
@@ -99,9 +97,7 @@ bool store_begin(Db *db, bool write, Err *e) {
 
 bool store_commit(Db *db, Err *e) {
   if (db->tx_depth > 1) {
-    char sql[32];
-    snprintf(sql, sizeof sql, "RELEASE s%d", db->tx_depth - 1);
-    if (!db->drv->exec_script(db, sql, e)) {
+    if (!db->drv->release(db, e)) {
       store_rollback(db);
       return false;
     }
@@ -118,11 +114,7 @@ bool store_commit(Db *db, Err *e) {
 
 void store_rollback(Db *db) {
   if (db->tx_depth > 1) {
-    char sql[48];
-    snprintf(sql, sizeof sql, "ROLLBACK TO s%d; RELEASE s%d", db->tx_depth - 1, db->tx_depth - 1);
-    Err ignore;
-    err_clear(&ignore);
-    db->drv->exec_script(db, sql, &ignore);
+    db->drv->rollback_to(db);
     db->tx_depth--;
     return;
   }

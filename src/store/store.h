@@ -50,6 +50,9 @@ typedef struct {
 
 /* Appends one event inside the caller's write transaction, chaining its hash to the last. */
 bool store_audit_append(Db *db, const AuditEvent *ev, Err *e);
+/* Outside any transaction: appends the events with group commit (audit_group.c) and returns once
+ * they are committed — the events of reads made in a read transaction (R-133). */
+bool store_audit_append_committed(Db *db, const AuditEvent *evs, size_t n, Err *e);
 
 typedef struct {
   int64_t events;      /* events checked */

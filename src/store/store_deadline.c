@@ -280,20 +280,34 @@ bool store_deadline_by_case(Db *db, int64_t case_id, Arena *a, DeadlineRow **out
          deadline_many(&st, a, out, n, e);
 }
 
-static bool open_list(Db *db, SqlId id, int64_t who, Date today, Date until, int limit, Arena *a,
-                      DeadlineRow **out, size_t *n, Err *e) {
+static bool open_list(Db *db, SqlId id, int64_t who, Date today, Date until, int limit,
+                      int offset, Arena *a, DeadlineRow **out, size_t *n, Err *e) {
   Stmt st;
   return stmt_get(db, id, &st, e) && stmt_bind_int(&st, 1, who, e) &&
          stmt_bind_date(&st, 2, today, e) && stmt_bind_date(&st, 3, until, e) &&
-         stmt_bind_int(&st, 4, limit, e) && deadline_many(&st, a, out, n, e);
+         stmt_bind_int(&st, 4, limit, e) && stmt_bind_int(&st, 5, offset, e) &&
+         deadline_many(&st, a, out, n, e);
 }
 
 bool store_deadline_open_for_assignee(Db *db, int64_t user_id, Date today, Date until, int limit,
                                       Arena *a, DeadlineRow **out, size_t *n, Err *e) {
-  return open_list(db, SQL_DL_OPEN_FOR_ASSIGNEE, user_id, today, until, limit, a, out, n, e);
+  return open_list(db, SQL_DL_OPEN_FOR_ASSIGNEE, user_id, today, until, limit, 0, a, out, n, e);
+}
+
+bool store_deadline_open_for_assignee_from(Db *db, int64_t user_id, Date today, Date until,
+                                           int limit, int offset, Arena *a, DeadlineRow **out,
+                                           size_t *n, Err *e) {
+  return open_list(db, SQL_DL_OPEN_FOR_ASSIGNEE, user_id, today, until, limit, offset, a, out, n,
+                   e);
+}
+
+bool store_deadline_open_for_unit_from(Db *db, int64_t unit_id, Date today, Date until, int limit,
+                                       int offset, Arena *a, DeadlineRow **out, size_t *n,
+                                       Err *e) {
+  return open_list(db, SQL_DL_OPEN_FOR_UNIT, unit_id, today, until, limit, offset, a, out, n, e);
 }
 
 bool store_deadline_open_for_unit(Db *db, int64_t unit_id, Date today, Date until, int limit,
                                   Arena *a, DeadlineRow **out, size_t *n, Err *e) {
-  return open_list(db, SQL_DL_OPEN_FOR_UNIT, unit_id, today, until, limit, a, out, n, e);
+  return open_list(db, SQL_DL_OPEN_FOR_UNIT, unit_id, today, until, limit, 0, a, out, n, e);
 }

@@ -69,5 +69,12 @@ bool store_deadline_open_for_assignee(Db *db, int64_t user_id, Date today, Date 
                                       Arena *a, DeadlineRow **out, size_t *n, Err *e);
 bool store_deadline_open_for_unit(Db *db, int64_t unit_id, Date today, Date until, int limit,
                                   Arena *a, DeadlineRow **out, size_t *n, Err *e);
+/* The same lists from the offset-th row on (a page of a work list). */
+bool store_deadline_open_for_assignee_from(Db *db, int64_t user_id, Date today, Date until,
+                                           int limit, int offset, Arena *a, DeadlineRow **out,
+                                           size_t *n, Err *e);
+bool store_deadline_open_for_unit_from(Db *db, int64_t unit_id, Date today, Date until, int limit,
+                                       int offset, Arena *a, DeadlineRow **out, size_t *n,
+                                       Err *e);
 
 #endif

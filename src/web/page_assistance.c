@@ -482,7 +482,8 @@ static bool render(HttpReq *req, HttpResp *resp, AsstForm failed, const Err *err
   unsigned caps = u ? role_caps(u->si.role) : 0;
   bool can_write = (caps & (CAP_EXECUTE | CAP_CASE_WRITE)) != 0;
   AsstData d;
-  if (!svc_reads_begin(&s, e)) return false;
+  SvcReads reads;
+  if (!svc_reads_begin(&s, &reads, e)) return false;
   bool ok = load(&s, req, id, can_write, &d, e);
   Err end;
   err_clear(&end);

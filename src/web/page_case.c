@@ -161,10 +161,12 @@ static const char *unit_name(const CaseData *cd, int64_t id) {
 static bool case_load_views(Svc *s, HttpReq *req, HttpResp *resp, int64_t id, CaseData *cd,
                             bool *shown, Err *e);
 
-/* All the views in one transaction with one audit event (svc_reads_begin). */
+/* All the views in one read transaction with one audit event, committed before the page is
+ * rendered (svc_reads_begin). */
 static bool case_load(HttpReq *req, HttpResp *resp, int64_t id, CaseData *cd, bool *shown, Err *e) {
   Svc s = web_svc(req);
-  if (!svc_reads_begin(&s, e)) return false;
+  SvcReads reads;
+  if (!svc_reads_begin(&s, &reads, e)) return false;
   bool ok = case_load_views(&s, req, resp, id, cd, shown, e);
   Err end;
   err_clear(&end);

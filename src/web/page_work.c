@@ -1,6 +1,7 @@
 /* page_work.c — Mitt arbete: what is due and overdue for me, most urgent first, each with its rule
  * and its one-sentence explanation; for unit managers also the unit's new orders, the contacts
  * and plans due, and decisions with repeated refusals (R-043). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "web/web.h"
@@ -31,11 +32,40 @@ static void deadline_table(Str *o, const char *caption, const DeadlineRow *rows,
   html_raw(o, "</tbody>\n</table>\n");
 }
 
+/* ?sida=N (from 1); absent is the first page. Not a number is a bad address, said plainly. */
+static bool page_number(const HttpReq *req, int *page, Err *e) {
+  const char *v = http_query(req, "sida");
+  *page = 1;
+  if (!v) return true;
+  char *end = NULL;
+  long x = *v ? strtol(v, &end, 10) : 0;
+  if (!*v || *end || x < 1 || x > SVC_WORKLIST_PAGES_MAX)
+    return err_set(e, ERR_INVALID, "sida", "", "Sidan finns inte: ange en sida från 1 till %d.",
+                   SVC_WORKLIST_PAGES_MAX);
+  *page = (int)x;
+  return true;
+}
+
+/* Which rows this page shows, and links to the pages before and after it. */
+static void pager(Str *o, const char *list, int page, size_t shown, bool more) {
+  if (page == 1 && !more) return;
+  html_printf(o, "<nav class=\"pager\" aria-label=\"Sidor i %s\"><p>", list); /* unique landmarks */
+  if (shown)
+    html_printf(o, "Visar %d–%d. ", (page - 1) * SVC_WORKLIST_PAGE + 1,
+                (page - 1) * SVC_WORKLIST_PAGE + (int)shown);
+  if (page > 1)
+    html_printf(o, "<a href=\"/?sida=%d\" rel=\"prev\">Föregående sida</a> ", page - 1);
+  if (more) html_printf(o, "<a href=\"/?sida=%d\" rel=\"next\">Visa fler</a>", page + 1);
+  html_raw(o, "</p></nav>\n");
+}
+
 bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
   Svc s = web_svc(req);
   Arena *a = req->arena;
   WorkList w;
-  if (!svc_worklist(&s, a, &w, e)) return false;
+  int page;
+  /* a page of each list: the whole list was 100 KB of HTML that no one reads to the end */
+  if (!page_number(req, &page, e) || !svc_worklist_page(&s, page, a, &w, e)) return false;
   page_begin(req, resp, "Mitt arbete", NAV_WORK);
   Str *o = &resp->body;
   html_raw(o, "<h1>Mitt arbete</h1>\n");
@@ -44,7 +74,8 @@ bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
   html_printf(o, "<p class=\"muted\">I dag är det %s. Försenat överst, sedan det som snart ska vara "
                  "klart och det som ska vara klart inom 30 dagar.</p>\n",
               date_format(s.today, today));
-  if (s.role == ROLE_UNIT_MANAGER) {
+  /* new orders and repeated refusals are short lists: on the first page only */
+  if (s.role == ROLE_UNIT_MANAGER && page == 1) {
     NewOrderRow *orders;
     size_t n;
     if (!svc_orders_new(&s, a, &orders, &n, e)) return false;
@@ -66,7 +97,7 @@ bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
       html_raw(o, "</tbody>\n</table>\n");
     }
   }
-  if (s.role == ROLE_OFFICER || s.role == ROLE_UNIT_MANAGER) {
+  if ((s.role == ROLE_OFFICER || s.role == ROLE_UNIT_MANAGER) && page == 1) {
     FollowUpViewRec *sig;
     size_t n;
     if (!svc_execution_signals(&s, a, &sig, &n, e)) return false;
@@ -81,9 +112,13 @@ bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
     }
   }
   if (s.role == ROLE_OFFICER || s.role == ROLE_UNIT_MANAGER) {
-    deadline_table(o, s.role == ROLE_OFFICER ? "Mina frister" : "Mina frister som handläggare",
-                   w.mine, w.n_mine);
-    if (s.role == ROLE_UNIT_MANAGER) deadline_table(o, "Enhetens frister", w.unit, w.n_unit);
+    const char *mine = s.role == ROLE_OFFICER ? "Mina frister" : "Mina frister som handläggare";
+    deadline_table(o, mine, w.mine, w.n_mine);
+    pager(o, mine, page, w.n_mine, w.more_mine);
+    if (s.role == ROLE_UNIT_MANAGER) {
+      deadline_table(o, "Enhetens frister", w.unit, w.n_unit);
+      pager(o, "Enhetens frister", page, w.n_unit, w.more_unit);
+    }
   } else {
     html_raw(o, "<p>Din roll arbetar inte med enskilda ärenden. Rapporter och administration "
                 "finns i menyn.</p>\n");
