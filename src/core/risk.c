@@ -50,12 +50,19 @@ int32_t risk_median(int32_t *v, size_t n) {
   return n % 2 ? v[n / 2] : (int32_t)(((int64_t)v[n / 2 - 1] + v[n / 2]) / 2);
 }
 
-int64_t risk_rate_cap_ore(Date on, int *schablon_year) {
+static bool entered_schablon(const RiskContext *c, int y, int64_t *ore) {
+  int i = y - RISK_ENTERED_FIRST;
+  if (!c || i < 0 || i >= RISK_ENTERED_YEARS || c->entered_schablon_ore[i] <= 0) return false;
+  *ore = c->entered_schablon_ore[i];
+  return true;
+}
+
+int64_t risk_rate_cap_ore(const RiskContext *c, Date on, int *schablon_year) {
   int64_t ore = 0;
   int y = on.y;
   /* R-142: the year's schablon; a year the administrator has not entered yet falls back to the
    * latest known one — lower, so the indicator errs towards asking, never towards paying */
-  while (y >= 2018 && !lawdata_schablon_ore(y, &ore))
+  while (y >= 2018 && !lawdata_schablon_ore(y, &ore) && !entered_schablon(c, y, &ore))
     y--;
   if (y < 2018) {
     y = 2018;
@@ -132,7 +139,7 @@ static bool fires(RiskIndicator i, const RiskFacts *x, const RiskContext *c, con
       return x->duplicates > 0;
     case RISK_RATE:
       if (x->sick_ch == 0) return x->amount_ore > 0;
-      return per_hour_ore(x) > risk_rate_cap_ore(x->invoice_date, NULL);
+      return per_hour_ore(x) > risk_rate_cap_ore(c, x->invoice_date, NULL);
     case RISK_LATE:
       return date_diff_days(x->period_to, x->invoice_date) > p->risk_late_days;
     case RISK_COUNT:
@@ -285,7 +292,7 @@ void risk_explain(RiskIndicator i, const RiskFacts *x, const RiskContext *c, con
       break;
     case RISK_RATE: {
       int year = 0;
-      int64_t cap_ore = risk_rate_cap_ore(x->invoice_date, &year);
+      int64_t cap_ore = risk_rate_cap_ore(c, x->invoice_date, &year);
       char c1[32];
       if (x->sick_ch == 0)
         snprintf(buf, cap, "Beloppet %s avser inga sjuktimmar.", kr(x->amount_ore, a, sizeof a));

@@ -52,9 +52,14 @@ typedef struct {
                          person, period and amount */
 } RiskFacts;
 
+#define RISK_ENTERED_FIRST 2025 /* the first year the administrator enters */
+#define RISK_ENTERED_YEARS 40
+
 /* The municipality's numbers, computed once over all invoices. */
 typedef struct {
   int32_t median_share_pm; /* median sick share, per mille of invoiced hours */
+  /* the schablonbelopp the administrator entered for RISK_ENTERED_FIRST + i (0: not entered) */
+  int64_t entered_schablon_ore[RISK_ENTERED_YEARS];
 } RiskContext;
 
 typedef struct {
@@ -82,8 +87,9 @@ int32_t risk_share_pm(int64_t sick_ch, int64_t invoiced_ch);
 /* Median of v[0..n) (sorts v in place); 0 for n == 0. */
 int32_t risk_median(int32_t *v, size_t n);
 /* The cap per hour in öre for an invoice dated `on` (R-142: schablon + 12 %); the schablon is the
- * year's, or the latest known before it (a year not yet entered: *schablon_year says which). */
-int64_t risk_rate_cap_ore(Date on, int *schablon_year);
+ * year's (the law's table, or what the administrator entered: c may be NULL), or the latest known
+ * before it (a year not yet entered: *schablon_year says which). */
+int64_t risk_rate_cap_ore(const RiskContext *c, Date on, int *schablon_year);
 /* Days in [from, to] that are inside [a, b] (b unset: open); weekdays_only counts Mon–Fri. */
 int32_t risk_overlap_days(Date from, Date to, Date a, Date b, bool weekdays_only);
 

@@ -152,6 +152,14 @@ static bool score_all(Svc *s, Arena *a, InvoiceScoring *out, Err *e) {
   for (size_t i = 0; i < n; i++)
     if (rows[i].invoiced_ch > 0) shares[ns++] = risk_share_pm(rows[i].sick_ch, rows[i].invoiced_ch);
   out->ctx.median_share_pm = risk_median(shares, ns);
+  /* the schablonbelopp the administrator entered for the years after the law's table */
+  for (int i = 0; i < RISK_ENTERED_YEARS && RISK_ENTERED_FIRST + i <= s->today.y + 1; i++) {
+    bool found = false;
+    if (!store_schablon_get(s->db, RISK_ENTERED_FIRST + i, &out->ctx.entered_schablon_ore[i],
+                            &found, e))
+      return false;
+    if (!found) out->ctx.entered_schablon_ore[i] = 0;
+  }
   out->items = n ? arena_array(a, n, sizeof *out->items) : NULL;
   out->n = n;
   for (size_t i = 0; i < n; i++) {

@@ -42,7 +42,7 @@ static RiskFacts base(void) {
   return x;
 }
 
-static const RiskContext ctx = {40}; /* median 4 % */
+static const RiskContext ctx = {.median_share_pm = 40}; /* median 4 % */
 
 static RiskResult judge(const RiskFacts *x) {
   Policy p;
@@ -256,9 +256,16 @@ static void test_median_overlap_and_rate_cap_helpers(void **state) {
   assert_int_equal(
       risk_overlap_days(d("2026-03-02"), d("2026-03-08"), d("2026-03-09"), DATE_NONE, false), 0);
   int year = 0;
-  assert_int_equal(risk_rate_cap_ore(d("2023-05-01"), &year), 36344); /* 324,50 × 1,12 */
+  assert_int_equal(risk_rate_cap_ore(NULL, d("2023-05-01"), &year), 36344); /* 324,50 × 1,12 */
   assert_int_equal(year, 2023);
-  risk_rate_cap_ore(d("2026-05-01"), &year); /* not entered: the latest known */
+  risk_rate_cap_ore(NULL, d("2026-05-01"), &year); /* not entered: the latest known */
+  assert_int_equal(year, 2024);
+  /* a year the administrator entered is used for that year */
+  RiskContext c = {0};
+  c.entered_schablon_ore[2026 - RISK_ENTERED_FIRST] = 35000; /* 350,00 kr */
+  assert_int_equal(risk_rate_cap_ore(&c, d("2026-05-01"), &year), 39200); /* 350,00 × 1,12 */
+  assert_int_equal(year, 2026);
+  risk_rate_cap_ore(&c, d("2025-05-01"), &year); /* 2025 not entered: back to 2024 */
   assert_int_equal(year, 2024);
 }
 
