@@ -1,4 +1,4 @@
-/* sql_audit.h — statements for meta and the audit log (store.c, audit.c). */
+/* sql_audit.h — statements for meta, nested transactions and the audit log (store.c, audit.c). */
 #ifndef INSATS_STORE_SQL_AUDIT_H
 #define INSATS_STORE_SQL_AUDIT_H
 
@@ -6,6 +6,9 @@
   X(SQL_META_GET, "SELECT value FROM meta WHERE key = $1")                                        \
   X(SQL_META_SET, "INSERT INTO meta (key, value) VALUES ($1, $2) "                                \
                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value")                       \
+  X(SQL_TX_SAVEPOINT, "SAVEPOINT sp")                                                             \
+  X(SQL_TX_RELEASE, "RELEASE SAVEPOINT sp")                                                        \
+  X(SQL_TX_ROLLBACK_TO, "ROLLBACK TO SAVEPOINT sp")                                                \
   X(SQL_AUDIT_LAST, "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")                  \
   X(SQL_AUDIT_INSERT,                                                                              \
     "INSERT INTO audit_event (id, at, user_id, role, action, object_type, object_id, person_id, "  \

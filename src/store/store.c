@@ -82,13 +82,18 @@ void store_close(Db *db) {
   free(db);
 }
 
+/* Runs one of the savepoint statements (prepared once: a batch runs one per command). */
+static bool tx_stmt(Db *db, SqlId id, Err *e) {
+  Stmt st;
+  return stmt_get(db, id, &st, e) && stmt_exec(&st, e);
+}
+
 /* Transactions nest: inside an open one, a command runs in a savepoint, so a batch (the demo,
- * an import) can wrap many commands in one commit and a refused command still changes nothing. */
+ * an import) can wrap many commands in one commit and a refused command still changes nothing.
+ * Every level uses the same name: RELEASE and ROLLBACK TO act on the innermost one. */
 bool store_begin(Db *db, bool write, Err *e) {
   if (db->tx_depth > 0) {
-    char sql[32];
-    snprintf(sql, sizeof sql, "SAVEPOINT s%d", db->tx_depth);
-    if (!db->drv->exec_script(db, sql, e)) return false;
+    if (!tx_stmt(db, SQL_TX_SAVEPOINT, e)) return false;
     db->tx_depth++;
     return true;
   }
@@ -99,9 +104,7 @@ bool store_begin(Db *db, bool write, Err *e) {
 
 bool store_commit(Db *db, Err *e) {
   if (db->tx_depth > 1) {
-    char sql[32];
-    snprintf(sql, sizeof sql, "RELEASE s%d", db->tx_depth - 1);
-    if (!db->drv->exec_script(db, sql, e)) {
+    if (!tx_stmt(db, SQL_TX_RELEASE, e)) {
       store_rollback(db);
       return false;
     }
@@ -118,11 +121,9 @@ bool store_commit(Db *db, Err *e) {
 
 void store_rollback(Db *db) {
   if (db->tx_depth > 1) {
-    char sql[48];
-    snprintf(sql, sizeof sql, "ROLLBACK TO s%d; RELEASE s%d", db->tx_depth - 1, db->tx_depth - 1);
     Err ignore;
     err_clear(&ignore);
-    db->drv->exec_script(db, sql, &ignore);
+    if (tx_stmt(db, SQL_TX_ROLLBACK_TO, &ignore)) tx_stmt(db, SQL_TX_RELEASE, &ignore);
     db->tx_depth--;
     return;
   }
@@ -137,3 +138,4 @@ bool store_integrity_check(Db *db, char *msg, size_t cap, Err *e) {
 bool store_backup(Db *db, const char *path, Err *e) { return db->drv->backup(db, path, e); }
 
 void store_set_cache_mb(Db *db, int mb) { db->drv->set_cache_mb(db, mb); }
+void store_set_durable(Db *db, bool durable) { db->drv->set_durable(db, durable); }
