@@ -664,6 +664,12 @@ const char *deadline_kind_code(DeadlineKind k) {
   return k < DEADLINE_KIND_COUNT ? kinds[k].code : "unknown";
 }
 
+DeadlineKind deadline_kind_from_code(const char *code) {
+  for (size_t k = 0; code && k < DEADLINE_KIND_COUNT; k++)
+    if (strcmp(kinds[k].code, code) == 0) return (DeadlineKind)k;
+  return DEADLINE_KIND_COUNT;
+}
+
 const char *deadline_state_code(DeadlineState s) {
   switch (s) {
     case DEADLINE_STATE_OPEN:

@@ -208,6 +208,14 @@ bool deadline_compute(const DeadlineCase *c, Date today, const Policy *p, Arena 
 const char *deadline_explain(const Deadline *d, const DeadlineCase *c, const Policy *p, Date today,
                              Arena *a);
 
+/* The words an overdue duty's sentence ends with, relative to today: ", 5 dagar efter fristen"
+ * (before the final "."). Only kinds for which deadline_tells_days_overdue() say them. The
+ * deadline table stores sentences without them, so that a daily refresh rewrites only deadlines
+ * whose state changed, and the service puts them back for the day a row is shown. */
+#define DEADLINE_OVERDUE_WORDS_LEN 48
+const char *deadline_overdue_words(Date due, Date today, char out[DEADLINE_OVERDUE_WORDS_LEN]);
+bool deadline_tells_days_overdue(DeadlineKind k);
+
 /* The n-th (from 0) deadline of `kind` in the list, or NULL. */
 const Deadline *deadline_find(const DeadlineList *l, DeadlineKind kind, size_t n);
 
@@ -216,6 +224,7 @@ Date deadline_quarter_end(Date d);
 
 /* Stable codes for JSON and the database. */
 const char *deadline_kind_code(DeadlineKind k);               /* "ivo_report" */
+DeadlineKind deadline_kind_from_code(const char *code);       /* DEADLINE_KIND_COUNT if unknown */
 const char *deadline_state_code(DeadlineState s);             /* "due_soon" */
 const char *deadline_basis_code(DeadlineBasis b);             /* "law" / "policy" */
 const char *deadline_outcome_code(DeadlineOutcome o);         /* "partly_granted" */

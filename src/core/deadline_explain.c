@@ -44,6 +44,29 @@ static const char *days(Sent *s, int32_t n) {
   return b;
 }
 
+const char *deadline_overdue_words(Date due, Date today, char out[DEADLINE_OVERDUE_WORDS_LEN]) {
+  long n = (long)date_diff_days(due, today);
+  snprintf(out, DEADLINE_OVERDUE_WORDS_LEN, ", %ld dag%s efter fristen", n, n == 1 ? "" : "ar");
+  return out;
+}
+
+/* The kinds whose explanation ends with duty_tail (below), so an overdue one says how late it
+ * is; the others (R-030 reply, R-120 appeal, R-100 IVO, R-091, R-032) say no day count. */
+bool deadline_tells_days_overdue(DeadlineKind k) {
+  switch (k) {
+    case DEADLINE_COMMUNICATION_REPLY:
+    case DEADLINE_APPEAL:
+    case DEADLINE_IVO_REPORT:
+    case DEADLINE_IVO_REPORT_INTERRUPTION:
+    case DEADLINE_FORHANDSBESKED_EXPIRES:
+    case DEADLINE_DECISION_ENDS:
+    case DEADLINE_KIND_COUNT:
+      return false;
+    default:
+      return true;
+  }
+}
+
 /* The insats as it reads inside a sentence. */
 static const char *insats_short(InsatsKind k) {
   if (k == INSATS_PERSONLIG_ASSISTANS) return "personlig assistans";
@@ -89,9 +112,11 @@ static void duty_tail(Sent *s, const Deadline *d, const DeadlineCase *c, Date to
     case DEADLINE_STATE_DUE_SOON:
       put(s, "; fristen närmar sig (varning från %s)", ds(s, d->warn_from));
       break;
-    case DEADLINE_STATE_OVERDUE:
-      put(s, "; %s, %s efter fristen", missing, days(s, date_diff_days(d->due, today)));
+    case DEADLINE_STATE_OVERDUE: {
+      char words[DEADLINE_OVERDUE_WORDS_LEN];
+      put(s, "; %s%s", missing, deadline_overdue_words(d->due, today, words));
       break;
+    }
     case DEADLINE_STATE_MET:
       if (met_by_closure(d))
         closure_clause(s, d, c);

@@ -222,6 +222,8 @@ bool svc_demo_generate(Db *db, const DemoOptions *opt, DemoResult *out, Err *e) 
   if (ok && n > 0)
     ok = err_set(e, ERR_CONFLICT, "", "",
                  "Databasen innehåller redan personer: demodata skapas bara i en tom databas.");
+  /* Only a new, empty database gets here: building it need not wait for the disk. */
+  if (ok) store_set_durable(db, false);
   ok = ok && store_begin(db, true, e) && demo_units_and_users(&d, e) && demo_providers(&d, e) &&
        store_commit(db, e);
   /* Each person's cases get their deadlines once, after all their steps (same transaction). */
@@ -247,6 +249,7 @@ bool svc_demo_generate(Db *db, const DemoOptions *opt, DemoResult *out, Err *e) 
   ok = ok && demo_payments(&d, e); /* demo_payment.c */
   ok = ok && demo_assistance(&d, e); /* demo_assistance.c (issue 5) */
   ok = ok && demo_invoices(&d, e); /* sick-pay invoices (demo_invoice.c) */
+  store_set_durable(db, true);
   arena_free(&a);
   return ok;
 }

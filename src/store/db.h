@@ -43,6 +43,7 @@ typedef struct {
   bool (*integrity)(Db *db, char *msg, size_t cap, Err *e); /* true: the check ran */
   bool (*backup)(Db *db, const char *path, Err *e); /* online copy, consistent, while in use */
   void (*set_cache_mb)(Db *db, int mb);               /* page cache of this connection */
+  void (*set_durable)(Db *db, bool durable); /* false: commits skip fsync (a new file's batch) */
   const char *const *migrations; /* this dialect's schema, one script per version, NULL-ended */
 } DbDriver;
 

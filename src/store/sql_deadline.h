@@ -29,15 +29,22 @@
   X(SQL_DL_COMMUNICATION,                                                                          \
     "SELECT sent_on, reply_by, reply_received_on FROM communication WHERE case_id = $1 "           \
     "ORDER BY sent_on DESC, id DESC LIMIT 1")                                                      \
+  /* The decision in force and what follows from it that is one value: the order's unit,      \
+   * revocation, execution, first plan, latest review, first appeal, latest individual plan. */   \
   X(SQL_DL_DECISION,                                                                               \
     "SELECT d.id, d.outcome, d.decided_on, d.valid_from, d.valid_to, d.time_limited, "             \
-    "d.review_date, d.notified_on, COALESCE(o.unit_id, d.executing_unit_id), r.revoked_on "         \
+    "d.review_date, d.notified_on, COALESCE(o.unit_id, d.executing_unit_id), r.revoked_on, "       \
+    "x.contact_on, x.executed_on, x.ended_on, "                                                    \
+    "(SELECT min(drawn_up_on) FROM implementation_plan WHERE decision_id = d.id), "                \
+    "(SELECT max(reviewed_on) FROM review WHERE decision_id = d.id), "                             \
+    "(SELECT min(received_on) FROM appeal WHERE decision_id = d.id), "                             \
+    "ip.id, ip.offered_on, ip.accepted, ip.drawn_up_on, ip.reviewed_on "                           \
     "FROM decision d LEFT JOIN service_order o ON o.decision_id = d.id "                           \
     "LEFT JOIN revocation r ON r.decision_id = d.id "                                              \
-    "WHERE d.case_insats_id = $1 ORDER BY d.decided_on DESC, d.id DESC LIMIT 1")                                               \
-  X(SQL_DL_EXECUTION,                                                                              \
-    "SELECT contact_on, executed_on, ended_on FROM execution WHERE decision_id = $1")     \
-  X(SQL_DL_PLAN, "SELECT min(drawn_up_on) FROM implementation_plan WHERE decision_id = $1")       \
+    "LEFT JOIN execution x ON x.decision_id = d.id "                                               \
+    "LEFT JOIN individual_plan ip ON ip.id = "                                                     \
+    "(SELECT max(id) FROM individual_plan WHERE decision_id = d.id) "                              \
+    "WHERE d.case_insats_id = $1 ORDER BY d.decided_on DESC, d.id DESC LIMIT 1")                   \
   X(SQL_DL_OFFERS,                                                                                 \
     "SELECT offered_on, refused_on IS NOT NULL FROM offer WHERE decision_id = $1 "                \
     "ORDER BY offered_on, id")                                                                     \
@@ -46,11 +53,6 @@
     "ORDER BY interrupted_on, id")                                                                 \
   X(SQL_DL_FOLLOW_UPS,                                                                             \
     "SELECT DISTINCT done_on FROM follow_up WHERE decision_id = $1 ORDER BY done_on")             \
-  X(SQL_DL_REVIEW, "SELECT max(reviewed_on) FROM review WHERE decision_id = $1")                  \
-  X(SQL_DL_INDIVIDUAL_PLAN,                                                                        \
-    "SELECT offered_on, accepted, drawn_up_on, reviewed_on FROM individual_plan "                 \
-    "WHERE decision_id = $1 ORDER BY id DESC LIMIT 1")                                             \
-  X(SQL_DL_APPEAL, "SELECT min(received_on) FROM appeal WHERE decision_id = $1")                  \
   X(SQL_DL_DELETE_CASE, "DELETE FROM deadline WHERE case_id = $1")                                \
   X(SQL_DL_PROBLEM_DELETE_CASE, "DELETE FROM case_problem WHERE case_id = $1")                     \
   X(SQL_DL_PROBLEM_INSERT,                                                                         \
@@ -63,6 +65,10 @@
     "due, warn_from, statutory, explanation, inputs, nature, seq, state, met_on, assignee_id, "    \
     "unit_id, updated_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "    \
     "$15, $16, $17, $18, $19)")                                                                    \
+  X(SQL_DL_STORED_BY_CASE,                                                                         \
+    "SELECT person_id, case_insats_id, decision_id, insats, kind, rule, due, warn_from, "          \
+    "statutory, explanation, inputs, nature, seq, state, met_on, assignee_id, unit_id "            \
+    "FROM deadline WHERE case_id = $1 ORDER BY id")                                                \
   X(SQL_DL_ALL_CASE_IDS, "SELECT id FROM lss_case ORDER BY id")                                   \
   X(SQL_DL_BY_CASE, "SELECT " DEADLINE_COLS "FROM deadline d JOIN person p ON p.id = d.person_id "   \
     "WHERE d.case_id = $1 ORDER BY d.due, d.id") \

@@ -83,7 +83,8 @@ void store_close(Db *db) {
 }
 
 /* Transactions nest: inside an open one, a command runs in a savepoint, so a batch (the demo,
- * an import) can wrap many commands in one commit and a refused command still changes nothing. */
+ * an import) can wrap many commands in one commit and a refused command still changes nothing.
+ * Every level uses the same name: RELEASE and ROLLBACK TO act on the innermost one. */
 bool store_begin(Db *db, bool write, Err *e) {
   if (db->tx_depth > 0) {
     if (!db->drv->savepoint(db, e)) return false;
@@ -129,3 +130,4 @@ bool store_integrity_check(Db *db, char *msg, size_t cap, Err *e) {
 bool store_backup(Db *db, const char *path, Err *e) { return db->drv->backup(db, path, e); }
 
 void store_set_cache_mb(Db *db, int mb) { db->drv->set_cache_mb(db, mb); }
+void store_set_durable(Db *db, bool durable) { db->drv->set_durable(db, durable); }

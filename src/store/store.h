@@ -32,6 +32,11 @@ bool store_integrity_check(Db *db, char *msg, size_t cap, Err *e);
 
 /* A larger page cache for a long batch on this connection (the demo, imports, refresh). */
 void store_set_cache_mb(Db *db, int mb);
+/* durable false while building a new database in one long batch (the demo): this connection's
+ * commits and checkpoints stop waiting for the disk. A crash of the program still loses nothing
+ * committed; a power cut during the batch can leave the file unusable (build it again). Never for
+ * a database with real records; true (the default) restores it. */
+void store_set_durable(Db *db, bool durable);
 
 /* An online, consistent copy of the whole database to a new file, while it is in use. */
 bool store_backup(Db *db, const char *path, Err *e);

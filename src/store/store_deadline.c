@@ -56,17 +56,6 @@ static bool case_facts(Db *db, int64_t case_id, DeadlineFacts *base, Err *e) {
   return true;
 }
 
-static bool date_of(Db *db, SqlId id, int64_t decision_id, Date *out, Err *e) {
-  Stmt st;
-  bool found = false;
-  if (!stmt_get(db, id, &st, e) || !stmt_bind_int(&st, 1, decision_id, e) ||
-      !one_row(&st, &found, e))
-    return false;
-  *out = found ? stmt_date(&st, 0) : DATE_NONE;
-  stmt_reset(&st);
-  return true;
-}
-
 static bool decision_facts(Db *db, DeadlineFacts *d, Err *e) {
   DeadlineCase *f = &d->facts;
   Stmt st;
@@ -88,6 +77,18 @@ static bool decision_facts(Db *db, DeadlineFacts *d, Err *e) {
   f->notified_on = stmt_date(&st, 7);
   d->executing_unit_id = stmt_int(&st, 8);
   Date revoked_on = stmt_date(&st, 9);
+  f->contact_on = stmt_date(&st, 10);
+  f->executed_on = stmt_date(&st, 11);
+  Date ended_on = stmt_date(&st, 12);
+  f->plan_on = stmt_date(&st, 13);
+  f->reviewed_on = stmt_date(&st, 14);
+  f->appeal_received_on = stmt_date(&st, 15);
+  if (!stmt_null(&st, 16)) {
+    f->ip_offered_on = stmt_date(&st, 17);
+    f->ip_declined = !stmt_null(&st, 18) && stmt_int(&st, 18) == 0;
+    f->ip_established_on = stmt_date(&st, 19);
+    f->ip_reviewed_on = stmt_date(&st, 20);
+  }
   stmt_reset(&st);
   /* A revoked decision (R-034) ends what followed from it, as a closure would; the duties before
    * the decision stay met by it. */
@@ -97,27 +98,12 @@ static bool decision_facts(Db *db, DeadlineFacts *d, Err *e) {
     f->closure_reason = DEADLINE_CLOSURE_OTHER;
   }
   int64_t dec = d->decision_id;
-
-  if (!stmt_get(db, SQL_DL_EXECUTION, &st, e) || !stmt_bind_int(&st, 1, dec, e) ||
-      !one_row(&st, &found, e))
-    return false;
-  Date ended_on = DATE_NONE;
-  if (found) {
-    f->contact_on = stmt_date(&st, 0);
-    f->executed_on = stmt_date(&st, 1);
-    ended_on = stmt_date(&st, 2);
-  }
-  stmt_reset(&st);
   /* An insats that has ended has no more follow-ups or interruptions to report: for the rules
    * that is the need having ended, unless the case closed earlier. */
   if (date_is_set(ended_on) && (!date_is_set(f->closed_on) || date_before(ended_on, f->closed_on))) {
     f->closed_on = ended_on;
     f->closure_reason = DEADLINE_CLOSURE_NEED_ENDED;
   }
-  if (!date_of(db, SQL_DL_PLAN, dec, &f->plan_on, e) ||
-      !date_of(db, SQL_DL_REVIEW, dec, &f->reviewed_on, e) ||
-      !date_of(db, SQL_DL_APPEAL, dec, &f->appeal_received_on, e))
-    return false;
 
   int rc;
   if (!stmt_get(db, SQL_DL_OFFERS, &st, e) || !stmt_bind_int(&st, 1, dec, e)) return false;
@@ -142,16 +128,6 @@ static bool decision_facts(Db *db, DeadlineFacts *d, Err *e) {
   }
   stmt_reset(&st);
   if (rc < 0) return false;
-  if (!stmt_get(db, SQL_DL_INDIVIDUAL_PLAN, &st, e) || !stmt_bind_int(&st, 1, dec, e) ||
-      !one_row(&st, &found, e))
-    return false;
-  if (found) {
-    f->ip_offered_on = stmt_date(&st, 0);
-    f->ip_declined = !stmt_null(&st, 1) && stmt_int(&st, 1) == 0;
-    f->ip_established_on = stmt_date(&st, 2);
-    f->ip_reviewed_on = stmt_date(&st, 3);
-  }
-  stmt_reset(&st);
   return true;
 }
 
@@ -227,6 +203,70 @@ bool store_deadline_insert(Db *db, const DeadlineRow *r, const char *updated_on,
          stmt_bind_date(&st, 16, r->met_on, e) && stmt_bind_id(&st, 17, r->assignee_id, e) &&
          stmt_bind_id(&st, 18, r->unit_id, e) && stmt_bind_text(&st, 19, updated_on, e) &&
          stmt_exec(&st, e);
+}
+
+/* Whether the stored row under the cursor says exactly what r says (ids 0 are NULL). */
+static bool same_row(Stmt *st, const DeadlineRow *r) {
+  return stmt_int(st, 0) == r->person_id && stmt_int(st, 1) == r->case_insats_id &&
+         stmt_int(st, 2) == r->decision_id && strcmp(stmt_text(st, 3), r->insats) == 0 &&
+         strcmp(stmt_text(st, 4), r->kind) == 0 && strcmp(stmt_text(st, 5), r->rule) == 0 &&
+         date_eq(stmt_date(st, 6), r->due) && date_eq(stmt_date(st, 7), r->warn_from) &&
+         (stmt_int(st, 8) != 0) == r->statutory && strcmp(stmt_text(st, 9), r->explanation) == 0 &&
+         strcmp(stmt_text(st, 10), r->inputs) == 0 && strcmp(stmt_text(st, 11), r->nature) == 0 &&
+         stmt_int(st, 12) == r->seq && strcmp(stmt_text(st, 13), r->state) == 0 &&
+         date_eq(stmt_date(st, 14), r->met_on) && stmt_int(st, 15) == r->assignee_id &&
+         stmt_int(st, 16) == r->unit_id;
+}
+
+/* *same: the stored rows are exactly these; *stored: the case has any stored row at all. */
+static bool stored_same(Db *db, int64_t case_id, const DeadlineRow *rows, size_t n,
+                        const CaseProblemRow *problems, size_t np, bool *same, bool *stored,
+                        Err *e) {
+  Stmt st;
+  size_t seen = 0;
+  int rc = 0;
+  bool match = true;
+  if (!stmt_get(db, SQL_DL_STORED_BY_CASE, &st, e) || !stmt_bind_int(&st, 1, case_id, e))
+    return false;
+  while (match && (rc = stmt_step(&st, e)) == 1) {
+    match = seen < n && same_row(&st, &rows[seen]);
+    seen++;
+  }
+  stmt_reset(&st);
+  if (rc < 0) return false;
+  *stored = seen > 0;
+  *same = match && seen == n;
+  if (*stored && !*same) return true;
+  if (!stmt_get(db, SQL_DL_PROBLEM_BY_CASE, &st, e) || !stmt_bind_int(&st, 1, case_id, e))
+    return false;
+  seen = 0;
+  match = true;
+  while (match && (rc = stmt_step(&st, e)) == 1) {
+    const CaseProblemRow *p = seen < np ? &problems[seen] : NULL;
+    match = p && stmt_int(&st, 0) == p->case_insats_id && strcmp(stmt_text(&st, 1), p->rule) == 0 &&
+            strcmp(stmt_text(&st, 2), p->field) == 0 && strcmp(stmt_text(&st, 3), p->message) == 0;
+    seen++;
+  }
+  stmt_reset(&st);
+  if (rc < 0) return false;
+  *stored = *stored || seen > 0;
+  *same = *same && match && seen == np;
+  return true;
+}
+
+bool store_deadline_replace_case(Db *db, int64_t case_id, const DeadlineRow *rows, size_t n,
+                                 const CaseProblemRow *problems, size_t np, const char *updated_on,
+                                 bool *written, Err *e) {
+  bool same, stored;
+  *written = false;
+  if (!stored_same(db, case_id, rows, n, problems, np, &same, &stored, e)) return false;
+  if (same) return true;
+  bool ok = !stored || store_deadline_delete_case(db, case_id, e); /* a new case has none */
+  for (size_t i = 0; ok && i < n; i++) ok = store_deadline_insert(db, &rows[i], updated_on, e);
+  for (size_t i = 0; ok && i < np; i++)
+    ok = store_case_problem_insert(db, case_id, &problems[i], e);
+  *written = ok;
+  return ok;
 }
 
 bool store_deadline_case_ids(Db *db, Arena *a, int64_t **out, size_t *n, Err *e) {

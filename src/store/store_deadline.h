@@ -59,6 +59,12 @@ bool store_case_problem_list(Db *db, int64_t case_id, Arena *a, CaseProblemRow *
 
 /* Replaces every deadline row (and problem row) of a case. */
 bool store_deadline_delete_case(Db *db, int64_t case_id, Err *e);
+/* Makes the case's deadline and problem rows these, in this order: when the stored rows already
+ * say exactly this nothing is written (*written false); otherwise all are replaced. A daily
+ * refresh thus writes only the cases whose deadlines changed. */
+bool store_deadline_replace_case(Db *db, int64_t case_id, const DeadlineRow *rows, size_t n,
+                                 const CaseProblemRow *problems, size_t np, const char *updated_on,
+                                 bool *written, Err *e);
 bool store_deadline_insert(Db *db, const DeadlineRow *r, const char *updated_on, Err *e);
 bool store_deadline_case_ids(Db *db, Arena *a, int64_t **out, size_t *n, Err *e);
 bool store_deadline_by_case(Db *db, int64_t case_id, Arena *a, DeadlineRow **out, size_t *n,

@@ -1066,6 +1066,48 @@ static void test_R100_R101_quarter_end_and_codes(void **state) {
   assert_int_equal(deadline_closure_from_code("withdrawn"), DEADLINE_CLOSURE_WITHDRAWN);
 }
 
+/* An overdue duty's sentence ends with how late it is, counted from today; the deadline table
+ * keeps the sentence without those words (deadline_overdue_words) and adds them when shown. */
+static void test_R020_R040_R100_overdue_words_end_only_duties_that_count_days(void **state) {
+  (void)state;
+  DeadlineCase c = decided(INSATS_LEDSAGARSERVICE, "2026-01-12", "2026-02-23",
+                           DEADLINE_OUTCOME_GRANTED);
+  compute(&c, "2026-08-01");
+  size_t counted = 0, plain = 0;
+  for (size_t i = 0; i < list.count; i++) {
+    const Deadline *d = &list.items[i];
+    char words[DEADLINE_OVERDUE_WORDS_LEN], tail[DEADLINE_OVERDUE_WORDS_LEN + 1];
+    snprintf(tail, sizeof tail, "%s.", deadline_overdue_words(d->due, d_("2026-08-01"), words));
+    size_t n = strlen(d->explanation), t = strlen(tail);
+    bool ends = n > t && strcmp(d->explanation + n - t, tail) == 0;
+    if (d->state == DEADLINE_STATE_OVERDUE && deadline_tells_days_overdue(d->kind)) {
+      if (!ends)
+        fail_msg("%s: \"%s\" should end with \"%s\"", deadline_kind_code(d->kind),
+                 d->explanation, tail);
+      counted++;
+    } else {
+      assert_false(ends);
+      assert_null(strstr(d->explanation, "efter fristen"));
+      plain++;
+    }
+  }
+  /* R-040 contact (due 2026-03-09) is overdue by 145 days; R-100 (IVO) is overdue but counts no
+   * days; R-120 appeal and the decision's end say none either. */
+  const Deadline *contact = deadline_find(&list, DEADLINE_CONTACT, 0);
+  assert_non_null(contact);
+  assert_non_null(strstr(contact->explanation, ", 145 dagar efter fristen."));
+  assert_true(counted >= 1);
+  assert_true(plain >= 1);
+  assert_false(deadline_tells_days_overdue(DEADLINE_IVO_REPORT));
+  assert_false(deadline_tells_days_overdue(DEADLINE_APPEAL));
+  assert_true(deadline_tells_days_overdue(DEADLINE_DECISION_DUE));
+  assert_int_equal(deadline_kind_from_code("contact_due"), DEADLINE_CONTACT);
+  assert_int_equal(deadline_kind_from_code("no_such_kind"), DEADLINE_KIND_COUNT);
+  char words[DEADLINE_OVERDUE_WORDS_LEN];
+  assert_string_equal(deadline_overdue_words(d_("2026-07-31"), d_("2026-08-01"), words),
+                      ", 1 dag efter fristen");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_R020_personal_assistance_warn_at_three_months_overdue_after_four),
@@ -1122,6 +1164,7 @@ int main(void) {
       cmocka_unit_test(test_R040_radgivning_is_never_granted_by_the_municipality),
       cmocka_unit_test(test_R100_R101_quarter_end_and_codes),
       cmocka_unit_test(test_R030_communication_reply_period_and_early_decision),
+      cmocka_unit_test(test_R020_R040_R100_overdue_words_end_only_duties_that_count_days),
   };
   return cmocka_run_group_tests_name("core/deadline", tests, setup, teardown);
 }
