@@ -76,3 +76,20 @@ bool text_one_of(const char *v, const char *const *allowed) {
     if (strcmp(v, *allowed) == 0) return true;
   return false;
 }
+
+void text_name_key(const char *s, char *out, size_t cap) {
+  char folded[512];
+  text_fold(s ? s : "", folded, sizeof folded);
+  size_t w = 0;
+  bool gap = false;
+  for (const char *p = folded; *p && w + 2 < cap; p++) {
+    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+      gap = w > 0;
+      continue;
+    }
+    if (gap) out[w++] = ' ';
+    gap = false;
+    out[w++] = *p;
+  }
+  out[w] = '\0';
+}

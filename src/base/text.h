@@ -26,4 +26,8 @@ bool text_one_of(const char *v, const char *const *allowed);
  * other bytes are copied. Writes at most cap-1 bytes and NUL; returns out. */
 char *text_fold(const char *s, char *out, size_t cap);
 
+/* A name for comparison: folded (text_fold), trimmed, inner white space collapsed to one space —
+ * "  anna  ANDERSSON " and "Anna Andersson" give the same key. Writes at most cap-1 bytes. */
+void text_name_key(const char *s, char *out, size_t cap);
+
 #endif

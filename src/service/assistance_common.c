@@ -4,26 +4,6 @@
 
 #include "service/assistance_internal.h"
 
-bool asst_require_any(Svc *s, unsigned caps, Capability named, Err *e) {
-  if (svc_is_system(s) || (role_caps(s->role) & caps)) return true;
-  return svc_require(s, named, e);
-}
-
-bool asst_log_refused_read(Svc *s, const char *action, int64_t person_id, Err *e) {
-  Err refusal = *e;
-  store_rollback(s->db);
-  if (!svc_is_system(s)) {
-    Err ignore;
-    err_clear(&ignore);
-    if (svc_begin(s, true, &ignore)) {
-      bool logged = svc_audit(s, action, "person", person_id, person_id, "", &ignore);
-      svc_end(s, logged, &ignore);
-    }
-  }
-  *e = refusal;
-  return false;
-}
-
 bool asst_check_past(Svc *s, Date d, const char *field, const char *label, Err *e) {
   if (!date_is_set(d)) return err_set(e, ERR_INVALID, field, "", "Ange %s.", label);
   if (date_before(s->today, d))

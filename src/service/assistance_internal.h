@@ -1,5 +1,5 @@
 /* assistance_internal.h — what the personal-assistance service files share (stay_svc.c,
- * staff_svc.c, assistance_svc.c, ivo_report_svc.c): rights, a refused read logged, loading a
+ * staff_svc.c, assistance_svc.c, ivo_report_svc.c): loading a
  * personal-assistance decision under the access rule, and whether the municipality provides it.
  * Must not: be included outside those files (the public API is svc_assistance.h). */
 #ifndef INSATS_SERVICE_ASSISTANCE_INTERNAL_H
@@ -8,10 +8,6 @@
 #include "base/text.h"
 #include "service/service.h"
 
-/* Any one of `caps` will do; otherwise the refusal names `named`. */
-bool asst_require_any(Svc *s, unsigned caps, Capability named, Err *e);
-/* A refused read of a person's records is itself logged; *e is kept; returns false. */
-bool asst_log_refused_read(Svc *s, const char *action, int64_t person_id, Err *e);
 /* A day that has happened: set and not after today. */
 bool asst_check_past(Svc *s, Date d, const char *field, const char *label, Err *e);
 

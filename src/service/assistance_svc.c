@@ -23,7 +23,7 @@ bool svc_assistance_decision_of_person(Svc *s, int64_t person_id, int64_t *decis
 }
 
 bool svc_notice_record(Svc *s, const NoticeIn *in, int64_t *id, Err *e) {
-  if (!asst_require_any(s, CAP_EXECUTE | CAP_CASE_WRITE, CAP_EXECUTE, e)) return false;
+  if (!svc_require_any(s, CAP_EXECUTE | CAP_CASE_WRITE, CAP_EXECUTE, e)) return false;
   if (!text_one_of(in->kind, notice_kinds))
     return err_set(e, ERR_INVALID, "kind", "",
                    "Ange vad som meddelas: ändring, uppehåll, byte av assistent eller uppsägning.");
@@ -88,7 +88,7 @@ bool svc_notice_list(Svc *s, int64_t decision_id, Arena *a, NoticeRec **out, siz
             store_notice_list(s->db, decision_id, a, out, n, e) &&
             svc_audit(s, "notice.read", "decision", decision_id, c.person_id, "", e);
   if (!ok && e->code == ERR_FORBIDDEN && c.person_id)
-    return asst_log_refused_read(s, "notice.read_refused", c.person_id, e);
+    return svc_log_refused_read(s, "notice.read_refused", c.person_id, e);
   if (!svc_end(s, ok, e)) {
     *out = NULL, *n = 0;
     return false;
@@ -151,7 +151,7 @@ bool svc_increase_list(Svc *s, int64_t decision_id, Arena *a, IncreaseRec **out,
             store_increase_list(s->db, decision_id, a, out, n, e) &&
             svc_audit(s, "increase.read", "decision", decision_id, c.person_id, "", e);
   if (!ok && e->code == ERR_FORBIDDEN && c.person_id)
-    return asst_log_refused_read(s, "increase.read_refused", c.person_id, e);
+    return svc_log_refused_read(s, "increase.read_refused", c.person_id, e);
   if (!svc_end(s, ok, e)) {
     *out = NULL, *n = 0;
     return false;

@@ -50,7 +50,7 @@ static bool check_permit(const ProviderRec *p, Date from, Date to, Err *e) {
 }
 
 bool svc_housing_purchase_record(Svc *s, const HousingPurchaseIn *in, int64_t *id, Err *e) {
-  if (!asst_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_CASE_WRITE, e)) return false;
+  if (!svc_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_CASE_WRITE, e)) return false;
   if (!asst_check_past(s, in->agreed_on, "agreed_on", "Avtalsdatum", e)) return false;
   if (!date_is_set(in->from_on))
     return err_set(e, ERR_INVALID, "from_on", "", "Ange från vilket datum köpet gäller.");
@@ -99,7 +99,7 @@ bool svc_housing_purchase_list(Svc *s, int64_t decision_id, Arena *a, HousingPur
             store_housing_list(s->db, decision_id, a, out, n, e) &&
             svc_audit(s, "housing_purchase.read", "decision", decision_id, person_id, "", e);
   if (!ok && e->code == ERR_FORBIDDEN && person_id)
-    return asst_log_refused_read(s, "housing_purchase.read_refused", person_id, e);
+    return svc_log_refused_read(s, "housing_purchase.read_refused", person_id, e);
   if (!svc_end(s, ok, e)) {
     *out = NULL, *n = 0;
     return false;

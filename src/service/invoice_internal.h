@@ -13,7 +13,5 @@ bool invoice_from_text(Svc *s, const InvoiceText *in, InvoiceRec *r, char orgnr1
 /* Inside the transaction: the provider and person must exist; links the assistant. */
 bool invoice_resolve(Svc *s, InvoiceRec *r, const char *orgnr12, const char *pnr12, Arena *a,
                      Err *e);
-/* Case-folded, trimmed, inner white space collapsed: the same assistant however typed. */
-void invoice_name_key(const char *s, char *out, size_t cap);
 
 #endif

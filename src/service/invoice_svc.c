@@ -12,23 +12,6 @@
 #define ASSISTANT_MAX 100
 #define NOTE_MAX 2000
 
-void invoice_name_key(const char *s, char *out, size_t cap) {
-  char folded[512];
-  text_fold(s ? s : "", folded, sizeof folded);
-  size_t w = 0;
-  bool gap = false;
-  for (const char *p = folded; *p && w + 2 < cap; p++) {
-    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-      gap = w > 0;
-      continue;
-    }
-    if (gap) out[w++] = ' ';
-    gap = false;
-    out[w++] = *p;
-  }
-  out[w] = '\0';
-}
-
 static bool parse_date(const char *v, const char *field, const char *label, Date *out, Err *e) {
   if (!v || !*v) return err_set(e, ERR_INVALID, field, "", "Ange %s (ÅÅÅÅ-MM-DD).", label);
   if (!date_parse(v, out))
@@ -91,7 +74,7 @@ bool invoice_from_text(Svc *s, const InvoiceText *in, InvoiceRec *r, char orgnr1
       !text_check(in->invoice_no, "fakturanummer", "Fakturanummer", INVOICE_NO_MAX, false, true, e))
     return false;
   snprintf(r->assistant_name, sizeof r->assistant_name, "%s", in->assistant ? in->assistant : "");
-  invoice_name_key(r->assistant_name, r->assistant_key, sizeof r->assistant_key);
+  text_name_key(r->assistant_name, r->assistant_key, sizeof r->assistant_key);
   snprintf(r->invoice_no, sizeof r->invoice_no, "%s", in->invoice_no);
   if (!parse_date(in->invoice_date, "fakturadatum", "Fakturadatum", &r->invoice_date, e) ||
       !parse_date(in->period_from, "period_fran", "Periodens första dag", &r->period_from, e) ||
@@ -157,7 +140,7 @@ bool invoice_resolve(Svc *s, InvoiceRec *r, const char *orgnr12, const char *pnr
   char key[128];
   for (size_t i = 0; i < n; i++) {
     if (as[i].provider_id != r->provider_id) continue;
-    invoice_name_key(as[i].name, key, sizeof key);
+    text_name_key(as[i].name, key, sizeof key);
     if (strcmp(key, r->assistant_key) == 0) {
       r->assistant_id = as[i].id;
       break;

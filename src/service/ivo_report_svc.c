@@ -12,13 +12,13 @@
 #define SENT_REF_MAX 100
 
 static bool ivo_require_read(Svc *s, Err *e) {
-  return asst_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE | CAP_ADMIN | CAP_FINANCE, CAP_CASE_WRITE,
+  return svc_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE | CAP_ADMIN | CAP_FINANCE, CAP_CASE_WRITE,
                           e);
 }
 
 bool svc_ivo_doubt_record(Svc *s, int64_t provider_id, Date noted_on, const char *grounds,
                           bool is_demo, int64_t *id, Err *e) {
-  if (!asst_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE | CAP_ADMIN, CAP_CASE_WRITE, e))
+  if (!svc_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE | CAP_ADMIN, CAP_CASE_WRITE, e))
     return false;
   if (!asst_check_past(s, noted_on, "noted_on", "Datum för tveksamheten", e) ||
       !text_check(grounds, "grounds", "Grunder", GROUNDS_MAX, true, true, e))
@@ -89,7 +89,7 @@ bool svc_ivo_draft(Svc *s, int64_t id, Arena *a, char **text, Err *e) {
 }
 
 bool svc_ivo_mark_sent(Svc *s, int64_t id, Date sent_on, const char *sent_ref, Err *e) {
-  if (!asst_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE | CAP_ADMIN, CAP_CASE_WRITE, e))
+  if (!svc_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE | CAP_ADMIN, CAP_CASE_WRITE, e))
     return false;
   if (!asst_check_past(s, sent_on, "sent_on", "Datum då anmälan skickades", e) ||
       !text_check(sent_ref, "sent_ref", "Diarienummer", SENT_REF_MAX, false, false, e))

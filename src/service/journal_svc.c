@@ -45,23 +45,6 @@ static bool journal_check_case(Svc *s, int64_t person_id, int64_t case_id, Err *
   return true;
 }
 
-/* A refused read of a person's records is itself logged, in its own transaction. */
-static bool log_refused_read(Svc *s, int64_t person_id, Err *e) {
-  Err refusal = *e;
-  store_rollback(s->db);
-  if (!svc_is_system(s)) {
-    Err ignore;
-    err_clear(&ignore);
-    if (svc_begin(s, true, &ignore)) {
-      bool logged =
-          svc_audit(s, "journal.read_refused", "person", person_id, person_id, "", &ignore);
-      svc_end(s, logged, &ignore);
-    }
-  }
-  *e = refusal;
-  return false;
-}
-
 /* Inside the transaction: the entry, under its person's access rule; then (R-130) it must be an
  * unsigned draft, and the acting user its author. `what`: the verb for the message. */
 static bool journal_load_own_draft(Svc *s, int64_t id, Arena *a, JournalRec *out, const char *what,
@@ -195,7 +178,7 @@ bool svc_journal_get(Svc *s, int64_t id, Arena *a, JournalRec *out, Err *e) {
   if (!ok && e->code == ERR_FORBIDDEN) {
     int64_t person_id = out->person_id;
     memset(out, 0, sizeof *out);
-    return log_refused_read(s, person_id, e);
+    return svc_log_refused_read(s, "journal.read_refused", person_id, e);
   }
   if (!svc_end(s, ok, e)) {
     memset(out, 0, sizeof *out);
@@ -216,7 +199,7 @@ bool svc_journal_list(Svc *s, int64_t person_id, Arena *a, JournalRec **out, siz
        svc_audit(s, "journal.read", "person", person_id, person_id, "", e);
   if (!ok && e->code == ERR_FORBIDDEN) {
     *out = NULL, *n = 0;
-    return log_refused_read(s, person_id, e);
+    return svc_log_refused_read(s, "journal.read_refused", person_id, e);
   }
   if (!svc_end(s, ok, e)) {
     *out = NULL, *n = 0;

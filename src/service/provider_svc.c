@@ -19,12 +19,6 @@ static const char *const provider_kinds[] = {"municipal", "company", "cooperativ
 static const char *const assistant_roles[] = {"assistant",     "companion",      "contact_person",
                                               "relief_worker", "support_family", NULL};
 
-/* Any one of `caps` will do; otherwise the refusal names `named` (R-133). */
-static bool require_any(Svc *s, unsigned caps, Capability named, Err *e) {
-  if (svc_is_system(s) || (role_caps(s->role) & caps)) return true;
-  return svc_require(s, named, e);
-}
-
 /* Providers are read by those who work with persons, by finance (payments) and by admin; not
  * by auditors: a sole trader's number is a personnummer (R-133). */
 static bool provider_require_read(Svc *s, Err *e) {
@@ -34,22 +28,6 @@ static bool provider_require_read(Svc *s, Err *e) {
                  role_name(s->role));
 }
 
-/* A refused read of a person's records is itself logged (R-133), in its own transaction; the
- * refusal in *e is kept. */
-static bool log_refused_read(Svc *s, const char *action, int64_t person_id, Err *e) {
-  Err refusal = *e;
-  store_rollback(s->db);
-  if (!svc_is_system(s)) {
-    Err ignore;
-    err_clear(&ignore);
-    if (svc_begin(s, true, &ignore)) {
-      bool logged = svc_audit(s, action, "person", person_id, person_id, "", &ignore);
-      svc_end(s, logged, &ignore);
-    }
-  }
-  *e = refusal;
-  return false;
-}
 
 /* ---- providers ---- */
 
@@ -167,7 +145,7 @@ bool svc_provider_update(Svc *s, int64_t id, const ProviderIn *in, Err *e) {
 
 bool svc_provider_record_fskatt_check(Svc *s, int64_t id, Date checked_on, Err *e) {
   /* R-071: finance verifies F-skatt before paying */
-  if (!require_any(s, CAP_FINANCE | CAP_ADMIN, CAP_FINANCE, e)) return false;
+  if (!svc_require_any(s, CAP_FINANCE | CAP_ADMIN, CAP_FINANCE, e)) return false;
   if (!date_is_set(checked_on))
     return err_set(e, ERR_INVALID, "fskatt_checked_on", "R-071",
                    "Ange när F-skatten kontrollerades.");
@@ -267,24 +245,6 @@ bool svc_provider_status(Svc *s, int64_t id, Date on, ProviderStatus *out, Err *
 
 /* ---- assistants and other commissioned staff ---- */
 
-/* Case-folded, trimmed, inner white space collapsed: "  anna  ANDERSSON " = "Anna Andersson". */
-static void name_key(const char *s, char *out, size_t cap) {
-  char folded[512];
-  text_fold(s ? s : "", folded, sizeof folded);
-  size_t w = 0;
-  bool gap = false;
-  for (const char *p = folded; *p && w + 2 < cap; p++) {
-    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-      gap = w > 0;
-      continue;
-    }
-    if (gap) out[w++] = ' ';
-    gap = false;
-    out[w++] = *p;
-  }
-  out[w] = '\0';
-}
-
 /* Two periods share a day; an unset end is open. */
 static bool periods_overlap(Date a_from, Date a_to, Date b_from, Date b_to) {
   bool a_after_b = date_is_set(b_to) && date_before(b_to, a_from);
@@ -321,19 +281,19 @@ static bool check_not_guardianship(Svc *s, const AssistantIn *in, Arena *a, Err 
   size_t n;
   if (!store_representative_list(s->db, in->person_id, a, &reps, &n, e)) return false;
   char want[256], have[256];
-  name_key(in->name, want, sizeof want);
+  text_name_key(in->name, want, sizeof want);
   for (size_t i = 0; i < n; i++) {
     if (!is_guardianship(reps[i].kind) ||
         !periods_overlap(in->employed_from, in->employed_to, reps[i].valid_from, reps[i].valid_to))
       continue;
-    name_key(reps[i].name, have, sizeof have);
+    text_name_key(reps[i].name, have, sizeof have);
     if (strcmp(want, have) == 0) return refuse_r069(e, "name", reps[i].name, reps[i].kind);
   }
   return true;
 }
 
 bool svc_assistant_add(Svc *s, const AssistantIn *in, int64_t *id, Err *e) {
-  if (!require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_EXECUTE, e)) return false;
+  if (!svc_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_EXECUTE, e)) return false;
   if (!text_one_of(in->role, assistant_roles))
     return err_set(e, ERR_INVALID, "role", "",
                    "Ange uppdraget: personlig assistent, ledsagare, kontaktperson, avlösare "
@@ -374,7 +334,7 @@ bool svc_assistant_add(Svc *s, const AssistantIn *in, int64_t *id, Err *e) {
 }
 
 bool svc_assistant_end(Svc *s, int64_t id, Date employed_to, Err *e) {
-  if (!require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_EXECUTE, e)) return false;
+  if (!svc_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_EXECUTE, e)) return false;
   if (!date_is_set(employed_to))
     return err_set(e, ERR_INVALID, "employed_to", "",
                    "Ange när anställningen eller uppdraget slutar.");
@@ -409,7 +369,7 @@ bool svc_assistant_list(Svc *s, int64_t person_id, bool relatives_only, Arena *a
                  relatives_only ? "relatives" : "", e);
   if (!ok && e->code == ERR_FORBIDDEN) {
     *out = NULL, *n = 0;
-    return log_refused_read(s, "assistant.read_refused", person_id, e);
+    return svc_log_refused_read(s, "assistant.read_refused", person_id, e);
   }
   if (!svc_end(s, ok, e)) {
     *out = NULL, *n = 0;

@@ -8,7 +8,7 @@
 #define SIP_NOTE_MAX 1000
 
 bool svc_sip_record(Svc *s, int64_t individual_plan_id, bool needed, const char *note, Err *e) {
-  if (!asst_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_CASE_WRITE, e)) return false;
+  if (!svc_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_CASE_WRITE, e)) return false;
   if (!text_check(note, "sip_note", "Samordning", SIP_NOTE_MAX, true, false, e)) return false;
   /* a SIP is drawn up with the region's health care; say with whom and when */
   if (needed && !(note && *note))
@@ -33,7 +33,7 @@ bool svc_sip_list(Svc *s, int64_t person_id, Arena *a, SipRec **out, size_t *n, 
             store_sip_list(s->db, person_id, a, out, n, e) &&
             svc_audit(s, "individual_plan.read", "person", person_id, person_id, "sip", e);
   if (!ok && e->code == ERR_FORBIDDEN)
-    return asst_log_refused_read(s, "individual_plan.read_refused", person_id, e);
+    return svc_log_refused_read(s, "individual_plan.read_refused", person_id, e);
   if (!svc_end(s, ok, e)) {
     *out = NULL, *n = 0;
     return false;

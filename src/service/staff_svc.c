@@ -23,7 +23,7 @@ static bool load_staff(Svc *s, int64_t assistant_id, AssistantRec *r, Err *e) {
 }
 
 bool svc_staff_extract_add(Svc *s, const ExtractIn *in, int64_t *id, Err *e) {
-  if (!asst_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_EXECUTE, e)) return false;
+  if (!svc_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_EXECUTE, e)) return false;
   if (!text_one_of(in->register_, registers))
     return err_set(e, ERR_INVALID, "register", "",
                    "Ange registret: belastningsregistret, Försäkringskassan eller Kronofogden.");
@@ -74,7 +74,7 @@ bool svc_staff_extract_list(Svc *s, int64_t assistant_id, Arena *a, ExtractRec *
             store_extract_list(s->db, assistant_id, a, out, n, e) &&
             svc_audit(s, "staff.extract_read", "assistant", assistant_id, r.person_id, "", e);
   if (!ok && e->code == ERR_FORBIDDEN && r.person_id)
-    return asst_log_refused_read(s, "staff.read_refused", r.person_id, e);
+    return svc_log_refused_read(s, "staff.read_refused", r.person_id, e);
   if (!svc_end(s, ok, e)) {
     *out = NULL, *n = 0;
     return false;
@@ -84,7 +84,7 @@ bool svc_staff_extract_list(Svc *s, int64_t assistant_id, Arena *a, ExtractRec *
 
 bool svc_staff_visit_add(Svc *s, int64_t assistant_id, Date visited_on, const char *note,
                          bool is_demo, int64_t *id, Err *e) {
-  if (!asst_require_any(s, CAP_EXECUTE | CAP_CASE_WRITE, CAP_EXECUTE, e)) return false;
+  if (!svc_require_any(s, CAP_EXECUTE | CAP_CASE_WRITE, CAP_EXECUTE, e)) return false;
   if (!asst_check_past(s, visited_on, "visited_on", "Besöksdatum", e) ||
       !text_check(note, "note", "Anteckning", VISIT_NOTE_MAX, true, false, e))
     return false;
@@ -226,7 +226,7 @@ bool svc_staff_follow_up(Svc *s, int64_t person_id, bool only_gaps, Arena *a, St
   ok = ok && svc_audit(s, "staff.read", person_id ? "person" : "staff", person_id, person_id,
                        only_gaps ? "follow_up gaps" : "follow_up", e);
   if (!ok && e->code == ERR_FORBIDDEN && person_id)
-    return asst_log_refused_read(s, "staff.read_refused", person_id, e);
+    return svc_log_refused_read(s, "staff.read_refused", person_id, e);
   if (!svc_end(s, ok, e)) return false;
   *out = list, *n = k;
   return true;

@@ -41,7 +41,7 @@ static bool check_trip_notice(Svc *s, const StayIn *in, Err *e) {
 }
 
 bool svc_stay_record(Svc *s, const StayIn *in, int64_t *id, Err *e) {
-  if (!asst_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_EXECUTE, e)) return false;
+  if (!svc_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_EXECUTE, e)) return false;
   if (!text_one_of(in->kind, stay_kinds))
     return err_set(e, ERR_INVALID, "kind", "",
                    "Ange slag av vistelse: sjukhus, korttidsvistelse, annan kommunal verksamhet "
@@ -82,7 +82,7 @@ bool svc_stay_record(Svc *s, const StayIn *in, int64_t *id, Err *e) {
 }
 
 bool svc_stay_end(Svc *s, int64_t id, Date to_on, Err *e) {
-  if (!asst_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_EXECUTE, e)) return false;
+  if (!svc_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_EXECUTE, e)) return false;
   if (!date_is_set(to_on)) return err_set(e, ERR_INVALID, "to_on", "", "Ange slutdatum.");
   StayRec r;
   bool found = false;
@@ -113,7 +113,7 @@ bool svc_stay_list(Svc *s, int64_t person_id, Arena *a, StayRec **out, size_t *n
        svc_audit(s, "stay.read", "person", person_id, person_id, "", e);
   if (!ok && e->code == ERR_FORBIDDEN) {
     *out = NULL, *n = 0;
-    return asst_log_refused_read(s, "stay.read_refused", person_id, e);
+    return svc_log_refused_read(s, "stay.read_refused", person_id, e);
   }
   if (!svc_end(s, ok, e)) {
     *out = NULL, *n = 0;
@@ -137,7 +137,7 @@ bool svc_stay_hours_for_decision(Svc *s, int64_t decision_id, Date until, Arena 
             store_stay_list(s->db, c.person_id, a, &stays, &n, e) &&
             svc_audit(s, "stay.read", "decision", decision_id, c.person_id, "hours", e);
   if (!ok && e->code == ERR_FORBIDDEN && c.person_id)
-    return asst_log_refused_read(s, "stay.read_refused", c.person_id, e);
+    return svc_log_refused_read(s, "stay.read_refused", c.person_id, e);
   if (!svc_end(s, ok, e)) return false;
   out->scope_amount = d.scope_amount;
   snprintf(out->scope_unit, sizeof out->scope_unit, "%s", d.scope_unit);

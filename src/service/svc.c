@@ -141,3 +141,23 @@ bool svc_policy_on(Svc *s, Date on, Policy *out, Err *e) {
   policy_defaults(out);
   return store_setting_each_on(s->db, on, apply_setting, out, e);
 }
+
+bool svc_require_any(Svc *s, unsigned caps, Capability named, Err *e) {
+  if (svc_is_system(s) || (role_caps(s->role) & caps)) return true;
+  return svc_require(s, named, e);
+}
+
+bool svc_log_refused_read(Svc *s, const char *action, int64_t person_id, Err *e) {
+  Err refusal = *e;
+  store_rollback(s->db);
+  if (!svc_is_system(s)) {
+    Err ignore;
+    err_clear(&ignore);
+    if (svc_begin(s, true, &ignore)) {
+      bool logged = svc_audit(s, action, "person", person_id, person_id, "", &ignore);
+      svc_end(s, logged, &ignore);
+    }
+  }
+  *e = refusal;
+  return false;
+}

@@ -54,6 +54,11 @@ typedef struct {
 static inline bool svc_is_system(const Svc *s) { return s->user_id == 0 && s->role == ROLE_NONE; }
 /* The role's capability, or ERR_FORBIDDEN naming it; the system may do everything. */
 bool svc_require(Svc *s, Capability cap, Err *e);
+/* Any one of `caps` will do (the system always); otherwise the refusal names `named`. */
+bool svc_require_any(Svc *s, unsigned caps, Capability named, Err *e);
+/* A refused read of a person's records is itself logged as `action` (R-133), in its own
+ * transaction after rolling back the current one; *e (the refusal) is kept; returns false. */
+bool svc_log_refused_read(Svc *s, const char *action, int64_t person_id, Err *e);
 
 /* Fills the context for the system actor (CLI maintenance) at the current time. */
 void svc_ctx_system(Svc *s, Db *db);
