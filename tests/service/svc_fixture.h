@@ -134,4 +134,28 @@ static inline long fx_count(Fixture *f, const char *table, const char *where) {
   return n;
 }
 
+/* The command must be refused with `code_` and `rule_` (and `field_`, unless NULL), changing
+ * nothing: the whole database's fingerprint is the same before and after. Expects a Fixture `fx`
+ * and an Err `e` in scope (the command writes its refusal to e). */
+#define FX_REFUSED(code_, rule_, field_, call)                                                     \
+  do {                                                                                             \
+    char before_[65], after_[65];                                                                  \
+    const char *field_want_ = (field_);                                                            \
+    fx_fingerprint(&fx, before_);                                                                  \
+    err_clear(&e);                                                                                 \
+    assert_false(call);                                                                            \
+    assert_int_equal(e.code, (code_));                                                             \
+    assert_string_equal(e.rule, (rule_));                                                          \
+    if (field_want_) assert_string_equal(e.field, field_want_);                                    \
+    fx_fingerprint(&fx, after_);                                                                   \
+    assert_string_equal(before_, after_);                                                          \
+  } while (0)
+
+/* The command must succeed; a failure prints its field, rule and message. Expects `e`. */
+#define FX_OK(call)                                                                                \
+  do {                                                                                             \
+    err_clear(&e);                                                                                 \
+    if (!(call)) fail_msg("%s: %s [%s] %s", #call, e.field, e.rule, e.msg);                        \
+  } while (0)
+
 #endif

@@ -35,26 +35,6 @@ static Date D(const char *s) {
 
 #define TODAY "2026-11-23"
 
-#define ASSERT_REFUSED(code_, rule_, field_, call)                                                 \
-  do {                                                                                             \
-    char before_[65], after_[65];                                                                  \
-    const char *field_want_ = (field_);                                                            \
-    fx_fingerprint(&fx, before_);                                                                  \
-    err_clear(&e);                                                                                 \
-    assert_false(call);                                                                            \
-    assert_int_equal(e.code, (code_));                                                             \
-    assert_string_equal(e.rule, (rule_));                                                          \
-    if (field_want_) assert_string_equal(e.field, field_want_);                                    \
-    fx_fingerprint(&fx, after_);                                                                   \
-    assert_string_equal(before_, after_);                                                          \
-  } while (0)
-
-#define ASSERT_OK(call)                                                                            \
-  do {                                                                                             \
-    err_clear(&e);                                                                                 \
-    if (!(call)) fail_msg("%s: %s [%s] %s", #call, e.field, e.rule, e.msg);                        \
-  } while (0)
-
 /* Test data in tables other parts own (time reports, plans): written directly. */
 static void sql_write(const char *sql) {
   sqlite3 *db;
@@ -197,18 +177,18 @@ static void test_R065_hospital_stay_recorded_ended_and_hours_not_given(void **st
   int64_t stay = 0, trip = 0;
   StayIn in = {g.person, "hospital", D("2026-03-10"), DATE_NONE, "Lasarettet", DATE_NONE,
                NULL,     false};
-  ASSERT_OK(svc_stay_record(&m, &in, &stay, &e));
-  ASSERT_OK(svc_stay_end(&m, stay, D("2026-03-19"), &e));
+  FX_OK(svc_stay_record(&m, &in, &stay, &e));
+  FX_OK(svc_stay_end(&m, stay, D("2026-03-19"), &e));
   /* a trip: the assistance goes along, nothing deducted */
   StayIn t = {g.person, "travel", D("2026-07-01"), D("2026-07-07"), "Gotland", D("2026-06-01"),
               NULL,     false};
-  ASSERT_OK(svc_stay_record(&m, &t, &trip, &e));
+  FX_OK(svc_stay_record(&m, &t, &trip, &e));
   assert_int_equal(fx_count(&fx, "audit_event", "action = 'stay.create'"), 2);
 
   Arena a;
   arena_init(&a, 0);
   DecisionStayHours h;
-  ASSERT_OK(svc_stay_hours_for_decision(&m, g.decision, DATE_NONE, &a, &h, &e));
+  FX_OK(svc_stay_hours_for_decision(&m, g.decision, DATE_NONE, &a, &h, &e));
   assert_int_equal(h.n, 2);
   /* 10 days of 40 h a week: 2400 × 10 / 7 = 3428.6 → 3429 minutes */
   int64_t hospital_min = -1, travel_min = -1;
@@ -222,14 +202,14 @@ static void test_R065_hospital_stay_recorded_ended_and_hours_not_given(void **st
   arena_free(&a);
 
   /* already ended: refused, unchanged */
-  ASSERT_REFUSED(ERR_CONFLICT, "", "to_on", svc_stay_end(&m, stay, D("2026-03-20"), &e));
+  FX_REFUSED(ERR_CONFLICT, "", "to_on", svc_stay_end(&m, stay, D("2026-03-20"), &e));
   /* the end before the start */
   StayIn bad = in;
   bad.to_on = D("2026-03-01");
-  ASSERT_REFUSED(ERR_INVALID, "", "to_on", svc_stay_record(&m, &bad, &stay, &e));
+  FX_REFUSED(ERR_INVALID, "", "to_on", svc_stay_record(&m, &bad, &stay, &e));
   /* a unit manager of another unit has no access */
   Svc other = fx_as(&fx, fx.other_manager, TODAY);
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_stay_record(&other, &in, &stay, &e));
+  FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_stay_record(&other, &in, &stay, &e));
 }
 
 static void test_R072_trip_notified_too_late_refused_unless_accepted(void **state) {
@@ -242,16 +222,16 @@ static void test_R072_trip_notified_too_late_refused_unless_accepted(void **stat
   Svc late_day = fx_as(&fx, fx.manager, "2026-11-27");
   StayIn t = {g.person, "travel", D("2026-12-10"), D("2026-12-12"), "", D("2026-11-27"),
               NULL,     false};
-  ASSERT_REFUSED(ERR_RULE, "R-072", "notified_on", svc_stay_record(&late_day, &t, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-072", "notified_on", svc_stay_record(&late_day, &t, &id, &e));
   assert_non_null(strstr(e.msg, "2026-11-26"));
   /* the notice date is required for a trip */
   StayIn none = t;
   none.notified_on = DATE_NONE;
-  ASSERT_REFUSED(ERR_INVALID, "R-072", "notified_on", svc_stay_record(&m, &none, &id, &e));
+  FX_REFUSED(ERR_INVALID, "R-072", "notified_on", svc_stay_record(&m, &none, &id, &e));
   /* 14 days ahead is in time */
   Svc in_time_day = fx_as(&fx, fx.manager, "2026-11-26");
   t.notified_on = D("2026-11-26");
-  ASSERT_OK(svc_stay_record(&in_time_day, &t, &id, &e));
+  FX_OK(svc_stay_record(&in_time_day, &t, &id, &e));
   /* a late notice the unit accepts, with its reason, is recorded */
   StayIn accepted = {g.person,
                      "travel",
@@ -261,7 +241,7 @@ static void test_R072_trip_notified_too_late_refused_unless_accepted(void **stat
                      D("2026-11-23"),
                      "Begravning, kan inte planeras",
                      false};
-  ASSERT_OK(svc_stay_record(&m, &accepted, &id, &e));
+  FX_OK(svc_stay_record(&m, &accepted, &id, &e));
   assert_int_equal(fx_count(&fx, "person_stay", "short_notice_note <> ''"), 1);
 }
 
@@ -274,7 +254,7 @@ static void test_R072_trip_notice_not_asked_when_private_provider(void **state) 
   int64_t id = 0;
   StayIn t = {g.person, "travel", D("2026-11-25"), D("2026-11-28"), "", D("2026-11-23"),
               NULL,     false};
-  ASSERT_OK(svc_stay_record(&m, &t, &id, &e));
+  FX_OK(svc_stay_record(&m, &t, &id, &e));
 }
 
 /* ---- notices (R-072) ---- */
@@ -294,20 +274,20 @@ static void test_R072_notice_too_short_refused_and_accepted_late_is_flagged(void
                 "Ny assistant önskas",
                 "",
                 false};
-  ASSERT_REFUSED(ERR_RULE, "R-072", "notified_on", svc_notice_record(&m, &n, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-072", "notified_on", svc_notice_record(&m, &n, &id, &e));
   assert_non_null(strstr(e.msg, "2026-11-15"));
   /* a pause from 2026-12-07 notified 2026-11-23 (14 days): in time */
   NoticeIn pause = {g.decision, "pause", D("2026-11-23"), D("2026-12-07"), false, "Utlandsvistelse",
                     "",         false};
-  ASSERT_OK(svc_notice_record(&m, &pause, &id, &e));
+  FX_OK(svc_notice_record(&m, &pause, &id, &e));
   /* the late change of assistant accepted with a reason: recorded with it */
   n.short_notice_note = "Assistenten har sagt upp sig";
-  ASSERT_OK(svc_notice_record(&m, &n, &id, &e));
+  FX_OK(svc_notice_record(&m, &n, &id, &e));
   Arena a;
   arena_init(&a, 0);
   NoticeRec *list;
   size_t k;
-  ASSERT_OK(svc_notice_list(&m, g.decision, &a, &list, &k, &e));
+  FX_OK(svc_notice_list(&m, g.decision, &a, &list, &k, &e));
   assert_int_equal(k, 2);
   assert_int_equal(
       fx_count(&fx, "pa_notice", "short_notice_note <> '' AND kind = 'assistant_change'"), 1);
@@ -322,13 +302,13 @@ static void test_R072_termination_in_writing_with_three_months(void **state) {
   int64_t id = 0;
   NoticeIn t = {g.decision, "termination", D("2026-11-23"), D("2027-02-23"), false, "", "", false};
   /* not in writing: refused whatever the notice */
-  ASSERT_REFUSED(ERR_RULE, "R-072", "in_writing", svc_notice_record(&m, &t, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-072", "in_writing", svc_notice_record(&m, &t, &id, &e));
   /* in writing but from 2027-02-01: three months before is 2026-11-01, too late */
   t.in_writing = true;
   t.effective_on = D("2027-02-01");
-  ASSERT_REFUSED(ERR_RULE, "R-072", "notified_on", svc_notice_record(&m, &t, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-072", "notified_on", svc_notice_record(&m, &t, &id, &e));
   t.effective_on = D("2027-02-23");
-  ASSERT_OK(svc_notice_record(&m, &t, &id, &e));
+  FX_OK(svc_notice_record(&m, &t, &id, &e));
 }
 
 static void test_R072_notice_periods_only_when_municipality_provides(void **state) {
@@ -339,12 +319,12 @@ static void test_R072_notice_periods_only_when_municipality_provides(void **stat
   Svc m = fx_as(&fx, fx.manager, TODAY);
   int64_t id = 0;
   NoticeIn n = {g.decision, "pause", D("2026-11-23"), D("2027-01-07"), false, "", "", false};
-  ASSERT_REFUSED(ERR_RULE, "R-072", "decision_id", svc_notice_record(&m, &n, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-072", "decision_id", svc_notice_record(&m, &n, &id, &e));
   /* a municipal provider counts as the municipality */
   int64_t own = add_provider("Kommunens assistans", "212000-9994", "municipal");
   Granted g2 = grant("19800101-2346", "personlig_assistans", "2026-02-02", own);
   n.decision_id = g2.decision;
-  ASSERT_OK(svc_notice_record(&m, &n, &id, &e));
+  FX_OK(svc_notice_record(&m, &n, &id, &e));
 }
 
 /* ---- temporary increases (R-068, R-067) ---- */
@@ -359,15 +339,15 @@ static void test_R068_temporary_increase_decided_by_the_municipality(void **stat
   IncreaseIn in = {
       g.decision, D("2026-12-01"), D("2026-12-31"), 600, "Efter operation", D("2026-11-23"), false};
   /* whoever pays the basic decision (here a private provider), the municipality decides */
-  ASSERT_OK(svc_increase_decide(&o, &in, &id, &e));
+  FX_OK(svc_increase_decide(&o, &in, &id, &e));
   assert_int_equal(fx_count(&fx, "pa_increase", "minutes_per_week = 600"), 1);
   /* temporary: an end date is required */
   IncreaseIn open = in;
   open.to_on = DATE_NONE;
-  ASSERT_REFUSED(ERR_INVALID, "R-068", "to_on", svc_increase_decide(&o, &open, &id, &e));
+  FX_REFUSED(ERR_INVALID, "R-068", "to_on", svc_increase_decide(&o, &open, &id, &e));
   /* a unit manager does not decide */
   Svc m = fx_as(&fx, fx.manager, TODAY);
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_increase_decide(&m, &in, &id, &e));
+  FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_increase_decide(&m, &in, &id, &e));
 }
 
 static void test_R067_R068_temporary_increase_after_the_age_limit_refused(void **state) {
@@ -380,16 +360,16 @@ static void test_R067_R068_temporary_increase_after_the_age_limit_refused(void *
   IncreaseIn in = {g.decision, D("2027-02-01"),          D("2027-02-28"),
                    300,        "Tillfälligt ökat behov", D("2027-02-01"),
                    false};
-  ASSERT_REFUSED(ERR_RULE, "R-067", "from_on", svc_increase_decide(&o, &in, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-067", "from_on", svc_increase_decide(&o, &in, &id, &e));
   assert_non_null(strstr(e.msg, "2027-01-15"));
   /* decided before the limit but running past it: refused too */
   Svc before = fx_as(&fx, fx.officer, TODAY);
   IncreaseIn into = {g.decision, D("2026-12-20"), D("2027-01-20"), 300, "Jul", D("2026-11-23"),
                      false};
-  ASSERT_REFUSED(ERR_RULE, "R-067", "from_on", svc_increase_decide(&before, &into, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-067", "from_on", svc_increase_decide(&before, &into, &id, &e));
   /* wholly before the limit: decided */
   into.to_on = D("2027-01-14");
-  ASSERT_OK(svc_increase_decide(&before, &into, &id, &e));
+  FX_OK(svc_increase_decide(&before, &into, &id, &e));
 }
 
 /* ---- register extracts (R-088) ---- */
@@ -405,26 +385,26 @@ static void test_R088_companion_for_a_child_without_police_extract_flagged(void 
   arena_init(&a, 0);
   StaffFollowUp *rows;
   size_t n;
-  ASSERT_OK(svc_staff_follow_up(&m, 0, true, &a, &rows, &n, &e));
+  FX_OK(svc_staff_follow_up(&m, 0, true, &a, &rows, &n, &e));
   /* not yet in force (starts 2026-12-01): not in today's list */
   assert_null(row_of(rows, n, comp));
   Svc dec = fx_as(&fx, fx.manager, "2026-12-02");
-  ASSERT_OK(svc_staff_follow_up(&dec, 0, true, &a, &rows, &n, &e));
+  FX_OK(svc_staff_follow_up(&dec, 0, true, &a, &rows, &n, &e));
   assert_true(has_gap(row_of(rows, n, comp), "R-088", "belastningsregistret saknas"));
 
   /* an extract from 2025-11-15 is more than a year older than the start 2026-12-01 */
   int64_t id = 0;
   ExtractIn old = {comp, "police", "Lisa Ledsagare", D("2025-11-15"), D("2026-11-20"), false};
-  ASSERT_REFUSED(ERR_RULE, "R-088", "issued_on", svc_staff_extract_add(&m, &old, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-088", "issued_on", svc_staff_extract_add(&m, &old, &id, &e));
   assert_non_null(strstr(e.msg, "2025-12-01"));
   /* FK extracts are for a support family */
   ExtractIn fk = {comp, "fk", "Lisa Ledsagare", D("2026-11-01"), D("2026-11-20"), false};
-  ASSERT_REFUSED(ERR_INVALID, "R-088", "register", svc_staff_extract_add(&m, &fk, &id, &e));
+  FX_REFUSED(ERR_INVALID, "R-088", "register", svc_staff_extract_add(&m, &fk, &id, &e));
   /* a fresh one clears the gap */
   ExtractIn fresh = {comp, "police", "Lisa Ledsagare", D("2026-11-01"), D("2026-11-20"), false};
-  ASSERT_OK(svc_staff_extract_add(&m, &fresh, &id, &e));
+  FX_OK(svc_staff_extract_add(&m, &fresh, &id, &e));
   assert_int_equal(fx_count(&fx, "assistant", "police_extract_on = '2026-11-01'"), 1);
-  ASSERT_OK(svc_staff_follow_up(&dec, 0, false, &a, &rows, &n, &e));
+  FX_OK(svc_staff_follow_up(&dec, 0, false, &a, &rows, &n, &e));
   const StaffFollowUp *f = row_of(rows, n, comp);
   assert_non_null(f);
   assert_false(has_gap(f, "R-088", ""));
@@ -440,18 +420,18 @@ static void test_R088_support_family_needs_fk_and_kronofogden_for_every_adult(vo
   Svc m = fx_as(&fx, fx.manager, TODAY);
   int64_t id = 0;
   ExtractIn x = {fam, "police", "Anna Berg", D("2026-10-01"), D("2026-10-05"), false};
-  ASSERT_OK(svc_staff_extract_add(&m, &x, &id, &e));
+  FX_OK(svc_staff_extract_add(&m, &x, &id, &e));
   x.adult_name = "Per Berg";
-  ASSERT_OK(svc_staff_extract_add(&m, &x, &id, &e));
+  FX_OK(svc_staff_extract_add(&m, &x, &id, &e));
   x.register_ = "fk";
-  ASSERT_OK(svc_staff_extract_add(&m, &x, &id, &e));
+  FX_OK(svc_staff_extract_add(&m, &x, &id, &e));
   x.register_ = "kronofogden";
-  ASSERT_OK(svc_staff_extract_add(&m, &x, &id, &e));
+  FX_OK(svc_staff_extract_add(&m, &x, &id, &e));
   Arena a;
   arena_init(&a, 0);
   StaffFollowUp *rows;
   size_t n;
-  ASSERT_OK(svc_staff_follow_up(&m, g.person, false, &a, &rows, &n, &e));
+  FX_OK(svc_staff_follow_up(&m, g.person, false, &a, &rows, &n, &e));
   const StaffFollowUp *f = row_of(rows, n, fam);
   /* Per Berg has all three; Anna Berg lacks FK and Kronofogden */
   assert_true(has_gap(f, "R-088", "Försäkringskassan saknas för Anna Berg"));
@@ -476,7 +456,7 @@ static void test_R070_relative_assistant_missing_plan_visit_and_time_report_list
   StaffFollowUp *rows;
   size_t n;
   /* the officer and the unit manager see the same view */
-  ASSERT_OK(svc_staff_follow_up(&o, 0, true, &a, &rows, &n, &e));
+  FX_OK(svc_staff_follow_up(&o, 0, true, &a, &rows, &n, &e));
   const StaffFollowUp *f = row_of(rows, n, rel);
   assert_non_null(f);
   assert_true(f->row.is_relative);
@@ -486,7 +466,7 @@ static void test_R070_relative_assistant_missing_plan_visit_and_time_report_list
   assert_true(has_gap(f, "R-070", "Tidrapport saknas för 2026-08"));
   assert_true(has_gap(f, "R-070", "Tidrapport saknas för 2026-09"));
   assert_true(has_gap(f, "R-070", "Tidrapport saknas för 2026-10"));
-  ASSERT_OK(svc_staff_follow_up(&m, 0, true, &a, &rows, &n, &e));
+  FX_OK(svc_staff_follow_up(&m, 0, true, &a, &rows, &n, &e));
   assert_non_null(row_of(rows, n, rel));
 
   /* the plan, a visit and the time reports of 08 and 10 are recorded; 09 stays missing */
@@ -503,19 +483,19 @@ static void test_R070_relative_assistant_missing_plan_visit_and_time_report_list
            (long long)rel, (long long)g.decision, (long long)own, (long long)rel);
   sql_write(sql);
   int64_t id = 0;
-  ASSERT_OK(svc_staff_visit_add(&m, rel, D("2026-11-20"), "Besök i hemmet", false, &id, &e));
-  ASSERT_OK(svc_staff_follow_up(&m, 0, false, &a, &rows, &n, &e));
+  FX_OK(svc_staff_visit_add(&m, rel, D("2026-11-20"), "Besök i hemmet", false, &id, &e));
+  FX_OK(svc_staff_follow_up(&m, 0, false, &a, &rows, &n, &e));
   f = row_of(rows, n, rel);
   assert_int_equal(f->n_gaps, 1);
   assert_true(has_gap(f, "R-070", "Tidrapport saknas för 2026-09"));
   /* a visit in the future, or before the employment, is refused */
-  ASSERT_REFUSED(ERR_INVALID, "", "visited_on",
+  FX_REFUSED(ERR_INVALID, "", "visited_on",
                  svc_staff_visit_add(&m, rel, D("2026-12-01"), "", false, &id, &e));
-  ASSERT_REFUSED(ERR_INVALID, "", "visited_on",
+  FX_REFUSED(ERR_INVALID, "", "visited_on",
                  svc_staff_visit_add(&m, rel, D("2026-07-01"), "", false, &id, &e));
   /* another unit's manager sees none of it */
   Svc other = fx_as(&fx, fx.other_manager, TODAY);
-  ASSERT_OK(svc_staff_follow_up(&other, 0, false, &a, &rows, &n, &e));
+  FX_OK(svc_staff_follow_up(&other, 0, false, &a, &rows, &n, &e));
   assert_null(row_of(rows, n, rel));
   arena_free(&a);
 }
@@ -534,36 +514,36 @@ static void test_R071_doubt_about_provider_gives_draft_report_tracked_sent(void 
   p.ivo_permit_no = "IVO 3.5.1-12345/2024";
   p.permit_from = D("2024-03-01");
   int64_t prov = 0;
-  ASSERT_OK(svc_provider_create(&admin, &p, &prov, &e));
+  FX_OK(svc_provider_create(&admin, &p, &prov, &e));
   Svc o = fx_as(&fx, fx.officer, TODAY);
   int64_t id = 0;
-  ASSERT_REFUSED(ERR_INVALID, "", "grounds",
+  FX_REFUSED(ERR_INVALID, "", "grounds",
                  svc_ivo_doubt_record(&o, prov, D(TODAY), "", false, &id, &e));
-  ASSERT_OK(svc_ivo_doubt_record(&o, prov, D("2026-11-20"),
+  FX_OK(svc_ivo_doubt_record(&o, prov, D("2026-11-20"),
                                  "Företrädaren är dömd för bidragsbrott.", false, &id, &e));
   Arena a;
   arena_init(&a, 0);
   char *text;
-  ASSERT_OK(svc_ivo_draft(&o, id, &a, &text, &e));
+  FX_OK(svc_ivo_draft(&o, id, &a, &text, &e));
   assert_non_null(strstr(text, "Assistansbolaget AB"));
   assert_non_null(strstr(text, "559900-0014"));
   assert_non_null(strstr(text, "IVO 3.5.1-12345/2024"));
   assert_non_null(strstr(text, "dömd för bidragsbrott"));
   assert_non_null(strstr(text, "2026-11-20"));
   /* sent: once, not before the doubt */
-  ASSERT_REFUSED(ERR_INVALID, "", "sent_on", svc_ivo_mark_sent(&o, id, D("2026-11-19"), "", &e));
-  ASSERT_OK(svc_ivo_mark_sent(&o, id, D("2026-11-23"), "IVO 2026-123", &e));
-  ASSERT_REFUSED(ERR_CONFLICT, "", "sent_on", svc_ivo_mark_sent(&o, id, D("2026-11-23"), "", &e));
+  FX_REFUSED(ERR_INVALID, "", "sent_on", svc_ivo_mark_sent(&o, id, D("2026-11-19"), "", &e));
+  FX_OK(svc_ivo_mark_sent(&o, id, D("2026-11-23"), "IVO 2026-123", &e));
+  FX_REFUSED(ERR_CONFLICT, "", "sent_on", svc_ivo_mark_sent(&o, id, D("2026-11-23"), "", &e));
   IvoReportRec r;
-  ASSERT_OK(svc_ivo_get(&o, id, &r, &e));
+  FX_OK(svc_ivo_get(&o, id, &r, &e));
   assert_true(date_eq(r.sent_on, D("2026-11-23")));
   /* the municipality's own units are not reported to IVO */
   int64_t own = add_provider("Kommunens assistans", "212000-9994", "municipal");
-  ASSERT_REFUSED(ERR_RULE, "R-071", "provider_id",
+  FX_REFUSED(ERR_RULE, "R-071", "provider_id",
                  svc_ivo_doubt_record(&o, own, D(TODAY), "Brister", false, &id, &e));
   /* the auditor reads no such report */
   Svc aud = fx_as(&fx, fx.auditor, TODAY);
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_ivo_get(&aud, id, &r, &e));
+  FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_ivo_get(&aud, id, &r, &e));
   arena_free(&a);
 }
 
@@ -575,10 +555,10 @@ static void test_R053_sip_needed_recorded_with_its_coordination(void **state) {
   Granted g = grant("19800101-1231", "personlig_assistans", "2026-02-02", 0);
   Svc o = fx_as(&fx, fx.officer, TODAY);
   int64_t ip = 0;
-  ASSERT_OK(svc_individual_plan_offer(&o, g.decision, D("2026-02-10"), &ip, &e));
+  FX_OK(svc_individual_plan_offer(&o, g.decision, D("2026-02-10"), &ip, &e));
   /* needed without saying how it is coordinated: refused, unchanged */
-  ASSERT_REFUSED(ERR_RULE, "R-053", "sip_note", svc_sip_record(&o, ip, true, "", &e));
-  ASSERT_OK(svc_sip_record(&o, ip, true, "SIP-möte med vårdcentralen 2026-12-01", &e));
+  FX_REFUSED(ERR_RULE, "R-053", "sip_note", svc_sip_record(&o, ip, true, "", &e));
+  FX_OK(svc_sip_record(&o, ip, true, "SIP-möte med vårdcentralen 2026-12-01", &e));
   assert_int_equal(
       fx_count(&fx, "individual_plan",
                "sip_needed = 1 AND sip_note = 'SIP-möte med vårdcentralen 2026-12-01'"),
@@ -587,14 +567,14 @@ static void test_R053_sip_needed_recorded_with_its_coordination(void **state) {
   arena_init(&a, 0);
   SipRec *list;
   size_t n;
-  ASSERT_OK(svc_sip_list(&o, g.person, &a, &list, &n, &e));
+  FX_OK(svc_sip_list(&o, g.person, &a, &list, &n, &e));
   assert_int_equal(n, 1);
   assert_true(list[0].sip_needed);
   /* another unit's manager has no access */
   Svc other = fx_as(&fx, fx.other_manager, TODAY);
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_sip_record(&other, ip, false, "", &e));
+  FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_sip_record(&other, ip, false, "", &e));
   /* not needed after all */
-  ASSERT_OK(svc_sip_record(&o, ip, false, "", &e));
+  FX_OK(svc_sip_record(&o, ip, false, "", &e));
   assert_int_equal(fx_count(&fx, "individual_plan", "sip_needed = 0"), 1);
   arena_free(&a);
 }
@@ -615,7 +595,7 @@ static void test_R085_housing_purchase_time_limited_notice_and_permit(void **sta
   p.permit_from = D("2025-01-01");
   p.permit_to = D("2027-06-30");
   int64_t seller = 0, id = 0;
-  ASSERT_OK(svc_provider_create(&admin, &p, &seller, &e));
+  FX_OK(svc_provider_create(&admin, &p, &seller, &e));
   int64_t no_permit = add_provider("Utan tillstånd AB", "556036-0793", "company");
   Svc o = fx_as(&fx, fx.officer, TODAY);
   HousingPurchaseIn in = {g.decision,      seller, D("2026-11-20"),       D("2026-12-01"),
@@ -623,28 +603,28 @@ static void test_R085_housing_purchase_time_limited_notice_and_permit(void **sta
   /* always time-limited */
   HousingPurchaseIn open = in;
   open.to_on = DATE_NONE;
-  ASSERT_REFUSED(ERR_RULE, "R-085", "to_on", svc_housing_purchase_record(&o, &open, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-085", "to_on", svc_housing_purchase_record(&o, &open, &id, &e));
   /* notice at least 1 and at most 3 months (policy defaults) */
   HousingPurchaseIn notice = in;
   notice.notice_months = 4;
-  ASSERT_REFUSED(ERR_RULE, "R-085", "notice_months",
+  FX_REFUSED(ERR_RULE, "R-085", "notice_months",
                  svc_housing_purchase_record(&o, &notice, &id, &e));
   notice.notice_months = 0;
-  ASSERT_REFUSED(ERR_RULE, "R-085", "notice_months",
+  FX_REFUSED(ERR_RULE, "R-085", "notice_months",
                  svc_housing_purchase_record(&o, &notice, &id, &e));
   /* the seller's IVO permit: none, or ending before the purchase does */
   HousingPurchaseIn none = in;
   none.provider_id = no_permit;
-  ASSERT_REFUSED(ERR_RULE, "R-085", "provider_id", svc_housing_purchase_record(&o, &none, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-085", "provider_id", svc_housing_purchase_record(&o, &none, &id, &e));
   HousingPurchaseIn beyond = in;
   beyond.to_on = D("2027-11-30");
-  ASSERT_REFUSED(ERR_RULE, "R-085", "to_on", svc_housing_purchase_record(&o, &beyond, &id, &e));
-  ASSERT_OK(svc_housing_purchase_record(&o, &in, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-085", "to_on", svc_housing_purchase_record(&o, &beyond, &id, &e));
+  FX_OK(svc_housing_purchase_record(&o, &in, &id, &e));
   Arena a;
   arena_init(&a, 0);
   HousingPurchaseRec *list;
   size_t n;
-  ASSERT_OK(svc_housing_purchase_list(&o, g.decision, &a, &list, &n, &e));
+  FX_OK(svc_housing_purchase_list(&o, g.decision, &a, &list, &n, &e));
   assert_int_equal(n, 1);
   assert_int_equal(list[0].notice_months, 2);
   assert_string_equal(list[0].provider_name, "Gruppbostaden AB");
@@ -652,7 +632,7 @@ static void test_R085_housing_purchase_time_limited_notice_and_permit(void **sta
   Granted pa = grant("19800101-2346", "personlig_assistans", "2026-02-02", 0);
   HousingPurchaseIn wrong = in;
   wrong.decision_id = pa.decision;
-  ASSERT_REFUSED(ERR_INVALID, "", "decision_id", svc_housing_purchase_record(&o, &wrong, &id, &e));
+  FX_REFUSED(ERR_INVALID, "", "decision_id", svc_housing_purchase_record(&o, &wrong, &id, &e));
   arena_free(&a);
 }
 

@@ -37,27 +37,6 @@ static Date D(const char *s) {
 #define GOAL_1 "Att Kim kan sköta sin hygien med stöd."
 #define GOAL_2 "Att Kim kan delta i en fritidsaktivitet varje vecka."
 
-/* The command must be refused with code and rule (and field, if given), changing nothing. */
-#define ASSERT_REFUSED(code_, rule_, field_, call)                                                 \
-  do {                                                                                             \
-    char before_[65], after_[65];                                                                  \
-    const char *field_want_ = (field_);                                                            \
-    fx_fingerprint(&fx, before_);                                                                  \
-    err_clear(&e);                                                                                 \
-    assert_false(call);                                                                            \
-    assert_int_equal(e.code, (code_));                                                             \
-    assert_string_equal(e.rule, (rule_));                                                          \
-    if (field_want_) assert_string_equal(e.field, field_want_);                                    \
-    fx_fingerprint(&fx, after_);                                                                   \
-    assert_string_equal(before_, after_);                                                          \
-  } while (0)
-
-#define ASSERT_OK(call)                                                                            \
-  do {                                                                                             \
-    err_clear(&e);                                                                                 \
-    if (!(call)) fail_msg("%s: %s [%s] %s", #call, e.field, e.rule, e.msg);                        \
-  } while (0)
-
 /* Rows of a table matching a condition (a literal format). */
 static long count_fmt(const char *table, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -195,28 +174,28 @@ static void test_R040_order_received_and_contact_meets_contact_deadline(void **s
   assert_int_equal(deadline_rows(g.decision, "contact_due", "open", "2026-02-16", NULL), 1);
 
   Svc m = fx_as(&fx, fx.manager, "2026-02-10");
-  ASSERT_OK(svc_execution_receive_order(&m, g.decision, D("2026-02-03"), &e));
+  FX_OK(svc_execution_receive_order(&m, g.decision, D("2026-02-03"), &e));
   assert_int_equal(
       count_where("service_order", "received_on = '2026-02-03' AND received_by = %lld", fx.manager),
       1);
-  ASSERT_REFUSED(ERR_CONFLICT, "", "received_on",
+  FX_REFUSED(ERR_CONFLICT, "", "received_on",
                  svc_execution_receive_order(&m, g.decision, D("2026-02-04"), &e));
 
   /* a contact before the decision is refused */
-  ASSERT_REFUSED(ERR_RULE, "R-040", "contact_on",
+  FX_REFUSED(ERR_RULE, "R-040", "contact_on",
                  svc_execution_contact(&m, g.decision, D("2026-02-01"), &e));
   /* and one in the future */
-  ASSERT_REFUSED(ERR_INVALID, "", "contact_on",
+  FX_REFUSED(ERR_INVALID, "", "contact_on",
                  svc_execution_contact(&m, g.decision, D("2026-02-11"), &e));
 
-  ASSERT_OK(svc_execution_contact(&m, g.decision, D("2026-02-09"), &e));
+  FX_OK(svc_execution_contact(&m, g.decision, D("2026-02-09"), &e));
   assert_int_equal(
       count_where("execution", "decision_id = %lld AND contact_on = '2026-02-09'", g.decision), 1);
   assert_int_equal(deadline_rows(g.decision, "contact_due", "met", "2026-02-16", "2026-02-09"), 1);
   assert_int_equal(fx_count(&fx, "audit_event", "action = 'execution.contact'"), 1);
   assert_int_equal(fx_count(&fx, "audit_event", "action = 'order.receive'"), 1);
   /* recorded once */
-  ASSERT_REFUSED(ERR_CONFLICT, "R-040", "contact_on",
+  FX_REFUSED(ERR_CONFLICT, "R-040", "contact_on",
                  svc_execution_contact(&m, g.decision, D("2026-02-10"), &e));
 }
 
@@ -226,9 +205,9 @@ static void test_R040_late_contact_is_recorded_and_shown_late(void **state) {
   Err e;
   Svc m = fx_as(&fx, fx.manager, "2026-03-01");
   /* before the contact the deadline has passed */
-  ASSERT_OK(svc_execution_receive_order(&m, g.decision, D("2026-02-27"), &e));
+  FX_OK(svc_execution_receive_order(&m, g.decision, D("2026-02-27"), &e));
   assert_int_equal(deadline_rows(g.decision, "contact_due", "overdue", "2026-02-16", NULL), 1);
-  ASSERT_OK(svc_execution_contact(&m, g.decision, D("2026-02-25"), &e));
+  FX_OK(svc_execution_contact(&m, g.decision, D("2026-02-25"), &e));
   /* met, but after the due date: the deadline shows it was late */
   assert_int_equal(deadline_rows(g.decision, "contact_due", "met", "2026-02-16", "2026-02-25"), 1);
 }
@@ -239,23 +218,23 @@ static void test_R040_R133_only_the_ordered_units_manager_records_execution(void
   Err e;
   /* a unit manager of another unit has no access to the person at all */
   Svc other = fx_as(&fx, fx.other_manager, "2026-02-10");
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133", NULL,
+  FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL,
                  svc_execution_contact(&other, g.decision, D("2026-02-09"), &e));
   /* with a break-glass reason they may read, but still not record for the ordered unit */
   PersonView pv;
   Arena a;
   arena_init(&a, 0);
-  ASSERT_OK(svc_person_open(&other, g.person, "Brukaren ringde vår enhet och behövde hjälp.", &a,
+  FX_OK(svc_person_open(&other, g.person, "Brukaren ringde vår enhet och behövde hjälp.", &a,
                             &pv, &e));
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-040", "decision_id",
+  FX_REFUSED(ERR_FORBIDDEN, "R-040", "decision_id",
                  svc_execution_contact(&other, g.decision, D("2026-02-09"), &e));
   /* the officer does not record execution (no CAP_EXECUTE) */
   Svc o = fx_as(&fx, fx.officer, "2026-02-10");
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133", NULL,
+  FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL,
                  svc_execution_start(&o, g.decision, D("2026-02-09"), &e));
   /* the auditor never touches a person's records */
   Svc au = fx_as(&fx, fx.auditor, "2026-02-10");
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133", NULL,
+  FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL,
                  svc_execution_contact(&au, g.decision, D("2026-02-09"), &e));
   assert_int_equal(fx_count(&fx, "execution", NULL), 0);
   arena_free(&a);
@@ -270,16 +249,16 @@ static void test_R100_start_meets_the_ivo_deadline(void **state) {
   /* reported to IVO if not executed within three months of the decision */
   assert_int_equal(deadline_rows(g.decision, "ivo_report", "open", "2026-05-02", NULL), 1);
   Svc m = fx_as(&fx, fx.manager, "2026-03-05");
-  ASSERT_REFUSED(ERR_RULE, "R-100", "executed_on",
+  FX_REFUSED(ERR_RULE, "R-100", "executed_on",
                  svc_execution_start(&m, g.decision, D("2026-01-30"), &e));
-  ASSERT_OK(svc_execution_start(&m, g.decision, D("2026-03-02"), &e));
+  FX_OK(svc_execution_start(&m, g.decision, D("2026-03-02"), &e));
   assert_int_equal(deadline_rows(g.decision, "ivo_report", "met", "2026-05-02", "2026-03-02"), 1);
   /* the insats could not start without contact: recorded the same day */
   assert_int_equal(deadline_rows(g.decision, "contact_due", "met", NULL, "2026-03-02"), 1);
   /* the plan is now due within 21 days of the start */
   assert_int_equal(deadline_rows(g.decision, "plan_due", "open", "2026-03-23", NULL), 1);
   assert_int_equal(fx_count(&fx, "audit_event", "action = 'execution.start'"), 1);
-  ASSERT_REFUSED(ERR_CONFLICT, "R-100", "executed_on",
+  FX_REFUSED(ERR_CONFLICT, "R-100", "executed_on",
                  svc_execution_start(&m, g.decision, D("2026-03-03"), &e));
 }
 
@@ -289,9 +268,9 @@ static void test_R100_only_favourable_decisions_are_executed(void **state) {
   Err e;
   /* the executing unit of a rejected decision: none was ordered */
   Svc sys = fx_as(&fx, 0, "2026-02-10");
-  ASSERT_REFUSED(ERR_CONFLICT, "R-100", "executed_on",
+  FX_REFUSED(ERR_CONFLICT, "R-100", "executed_on",
                  svc_execution_start(&sys, g.decision, D("2026-02-05"), &e));
-  ASSERT_REFUSED(ERR_CONFLICT, "R-100", "offered_on",
+  FX_REFUSED(ERR_CONFLICT, "R-100", "offered_on",
                  svc_execution_offer(&sys, g.decision, D("2026-02-05"), "Ledsagare", NULL, &e));
 }
 
@@ -302,34 +281,34 @@ static void test_R100_interruption_not_resumed_is_reported_and_resumption_meets_
   int64_t id = 0;
   Svc m = fx_as(&fx, fx.manager, "2026-03-05");
   /* only an executed insats can be interrupted */
-  ASSERT_REFUSED(
+  FX_REFUSED(
       ERR_CONFLICT, "R-100", "interrupted_on",
       svc_execution_interrupt(&m, g.decision, D("2026-03-01"), "Sjukhusvistelse", &id, &e));
-  ASSERT_OK(svc_execution_start(&m, g.decision, D("2026-02-20"), &e));
-  ASSERT_REFUSED(
+  FX_OK(svc_execution_start(&m, g.decision, D("2026-02-20"), &e));
+  FX_REFUSED(
       ERR_RULE, "R-100", "interrupted_on",
       svc_execution_interrupt(&m, g.decision, D("2026-02-19"), "Sjukhusvistelse", &id, &e));
-  ASSERT_REFUSED(ERR_INVALID, "", "reason",
+  FX_REFUSED(ERR_INVALID, "", "reason",
                  svc_execution_interrupt(&m, g.decision, D("2026-03-01"), "", &id, &e));
-  ASSERT_OK(svc_execution_interrupt(&m, g.decision, D("2026-03-01"), "Sjukhusvistelse", &id, &e));
+  FX_OK(svc_execution_interrupt(&m, g.decision, D("2026-03-01"), "Sjukhusvistelse", &id, &e));
   /* three months from the interruption */
   assert_int_equal(deadline_rows(g.decision, "ivo_report_interruption", "open", "2026-06-01", NULL),
                    1);
   /* one open interruption at a time */
-  ASSERT_REFUSED(ERR_CONFLICT, "R-100", "interrupted_on",
+  FX_REFUSED(ERR_CONFLICT, "R-100", "interrupted_on",
                  svc_execution_interrupt(&m, g.decision, D("2026-03-03"), "Annat", &id, &e));
   Svc later = fx_as(&fx, fx.manager, "2026-03-20");
-  ASSERT_REFUSED(ERR_RULE, "R-100", "resumed_on",
+  FX_REFUSED(ERR_RULE, "R-100", "resumed_on",
                  svc_execution_resume(&later, g.decision, D("2026-02-28"), &e));
-  ASSERT_OK(svc_execution_resume(&later, g.decision, D("2026-03-18"), &e));
+  FX_OK(svc_execution_resume(&later, g.decision, D("2026-03-18"), &e));
   assert_int_equal(
       deadline_rows(g.decision, "ivo_report_interruption", "met", "2026-06-01", "2026-03-18"), 1);
-  ASSERT_REFUSED(ERR_CONFLICT, "R-100", "resumed_on",
+  FX_REFUSED(ERR_CONFLICT, "R-100", "resumed_on",
                  svc_execution_resume(&later, g.decision, D("2026-03-19"), &e));
   /* a new interruption cannot begin before the last one ended */
-  ASSERT_REFUSED(ERR_RULE, "R-100", "interrupted_on",
+  FX_REFUSED(ERR_RULE, "R-100", "interrupted_on",
                  svc_execution_interrupt(&later, g.decision, D("2026-03-10"), "Resa", &id, &e));
-  ASSERT_OK(svc_execution_interrupt(&later, g.decision, D("2026-03-19"), "Resa", &id, &e));
+  FX_OK(svc_execution_interrupt(&later, g.decision, D("2026-03-19"), "Resa", &id, &e));
   assert_int_equal(count_where("interruption", "decision_id = %lld", g.decision), 2);
 }
 
@@ -343,14 +322,14 @@ test_R100_R043_refused_offers_do_not_execute_and_repeated_refusals_reach_the_off
   int64_t offer1 = 0, offer2 = 0;
   RefusalResult rr;
   Svc m = fx_as(&fx, fx.manager, "2026-03-01");
-  ASSERT_REFUSED(
+  FX_REFUSED(
       ERR_RULE, "R-100", "offered_on",
       svc_execution_offer(&m, g.decision, D("2026-01-31"), "Assistans från 1 mars", &offer1, &e));
-  ASSERT_OK(
+  FX_OK(
       svc_execution_offer(&m, g.decision, D("2026-02-20"), "Assistans från 1 mars", &offer1, &e));
-  ASSERT_REFUSED(ERR_RULE, "R-043", "refused_on",
+  FX_REFUSED(ERR_RULE, "R-043", "refused_on",
                  svc_execution_refuse(&m, offer1, D("2026-02-19"), "", &rr, &e));
-  ASSERT_OK(
+  FX_OK(
       svc_execution_refuse(&m, offer1, D("2026-02-22"), "Vill inte ha nya assistenter", &rr, &e));
   assert_int_equal(rr.refusals_pending, 1);
   assert_false(rr.report_to_officer);
@@ -358,14 +337,14 @@ test_R100_R043_refused_offers_do_not_execute_and_repeated_refusals_reach_the_off
   assert_int_equal(deadline_rows(g.decision, "ivo_report", "open", "2026-05-02", NULL), 1);
   assert_int_equal(
       count_where("execution", "decision_id = %lld AND executed_on IS NOT NULL", g.decision), 0);
-  ASSERT_REFUSED(ERR_CONFLICT, "R-043", "refused_on",
+  FX_REFUSED(ERR_CONFLICT, "R-043", "refused_on",
                  svc_execution_refuse(&m, offer1, D("2026-02-23"), "", &rr, &e));
 
   /* a second offer refused after the three months: still not executed, now overdue */
   Svc later = fx_as(&fx, fx.manager, "2026-05-10");
-  ASSERT_OK(svc_execution_offer(&later, g.decision, D("2026-05-04"), "Assistans från 11 maj",
+  FX_OK(svc_execution_offer(&later, g.decision, D("2026-05-04"), "Assistans från 11 maj",
                                 &offer2, &e));
-  ASSERT_OK(svc_execution_refuse(&later, offer2, D("2026-05-05"), "", &rr, &e));
+  FX_OK(svc_execution_refuse(&later, offer2, D("2026-05-05"), "", &rr, &e));
   assert_int_equal(rr.refusals_pending, 2);
   assert_true(rr.report_to_officer);
   assert_int_equal(deadline_rows(g.decision, "ivo_report", "overdue", "2026-05-02", NULL), 1);
@@ -376,27 +355,27 @@ test_R100_R043_refused_offers_do_not_execute_and_repeated_refusals_reach_the_off
   arena_init(&a, 0);
   FollowUpViewRec *sig;
   size_t n;
-  ASSERT_OK(svc_execution_signals(&o, &a, &sig, &n, &e));
+  FX_OK(svc_execution_signals(&o, &a, &sig, &n, &e));
   assert_int_equal(n, 1);
   assert_int_equal(sig[0].decision_id, g.decision);
   assert_int_equal(sig[0].refusals_pending, 2);
   ExecutionView v;
-  ASSERT_OK(svc_execution_view(&o, g.decision, &a, &v, &e));
+  FX_OK(svc_execution_view(&o, g.decision, &a, &v, &e));
   assert_int_equal(v.n_offers, 2);
   assert_int_equal(v.refusals, 2);
   assert_true(v.report_to_officer);
   /* the other officer's list does not show another officer's case */
   Svc o2 = fx_as(&fx, fx.officer2, "2026-05-10");
-  ASSERT_OK(svc_execution_signals(&o2, &a, &sig, &n, &e));
+  FX_OK(svc_execution_signals(&o2, &a, &sig, &n, &e));
   assert_int_equal(n, 0);
   /* the unit manager's list shows what the unit has reported */
-  ASSERT_OK(svc_execution_signals(&later, &a, &sig, &n, &e));
+  FX_OK(svc_execution_signals(&later, &a, &sig, &n, &e));
   assert_int_equal(n, 1);
 
   /* R-043: the officer's follow-up of the refusals (here once the insats has started, with no
    * plan yet) clears the signal */
   Svc m3 = fx_as(&fx, fx.manager, "2026-05-15");
-  ASSERT_OK(svc_execution_start(&m3, g.decision, D("2026-05-12"), &e));
+  FX_OK(svc_execution_start(&m3, g.decision, D("2026-05-12"), &e));
   Svc o3 = fx_as(&fx, fx.officer, "2026-05-15");
   FollowUpIn fin;
   memset(&fin, 0, sizeof fin);
@@ -405,10 +384,10 @@ test_R100_R043_refused_offers_do_not_execute_and_repeated_refusals_reach_the_off
   fin.reason = "refusals";
   fin.summary = "Samtal med Kim om varför erbjudandena avböjdes; Kim vill ha assistansen.";
   int64_t fu = 0;
-  ASSERT_OK(svc_follow_up_record(&o3, &fin, &fu, &e));
-  ASSERT_OK(svc_execution_signals(&o3, &a, &sig, &n, &e));
+  FX_OK(svc_follow_up_record(&o3, &fin, &fu, &e));
+  FX_OK(svc_execution_signals(&o3, &a, &sig, &n, &e));
   assert_int_equal(n, 0);
-  ASSERT_OK(svc_execution_view(&o3, g.decision, &a, &v, &e));
+  FX_OK(svc_execution_view(&o3, g.decision, &a, &v, &e));
   assert_int_equal(v.refusals, 2);
   assert_int_equal(v.refusals_pending, 0);
   assert_false(v.report_to_officer);
@@ -422,21 +401,21 @@ static void test_R043_never_ended_for_non_use_without_consent(void **state) {
   Granted g = grant_pa();
   Err e;
   Svc m = fx_as(&fx, fx.manager, "2026-06-01");
-  ASSERT_REFUSED(ERR_CONFLICT, "R-100", "ended_on",
+  FX_REFUSED(ERR_CONFLICT, "R-100", "ended_on",
                  svc_execution_end(&m, g.decision, D("2026-05-30"), "need_ended", false, &e));
-  ASSERT_OK(svc_execution_start(&m, g.decision, D("2026-02-20"), &e));
-  ASSERT_REFUSED(ERR_RULE, "R-043", "end_consent",
+  FX_OK(svc_execution_start(&m, g.decision, D("2026-02-20"), &e));
+  FX_REFUSED(ERR_RULE, "R-043", "end_consent",
                  svc_execution_end(&m, g.decision, D("2026-05-30"), "non_use", false, &e));
-  ASSERT_REFUSED(ERR_INVALID, "", "end_reason",
+  FX_REFUSED(ERR_INVALID, "", "end_reason",
                  svc_execution_end(&m, g.decision, D("2026-05-30"), "bored", false, &e));
-  ASSERT_OK(svc_execution_end(&m, g.decision, D("2026-05-30"), "non_use", true, &e));
+  FX_OK(svc_execution_end(&m, g.decision, D("2026-05-30"), "non_use", true, &e));
   assert_int_equal(count_where("execution",
                                "decision_id = %lld AND ended_on = '2026-05-30' AND "
                                "end_reason = 'non_use' AND end_consent = 1",
                                g.decision),
                    1);
   assert_int_equal(fx_count(&fx, "audit_event", "action = 'execution.end'"), 1);
-  ASSERT_REFUSED(ERR_CONFLICT, "", "ended_on",
+  FX_REFUSED(ERR_CONFLICT, "", "ended_on",
                  svc_execution_end(&m, g.decision, D("2026-05-31"), "other", true, &e));
 }
 
@@ -450,12 +429,12 @@ static void test_R041_plan_after_execution_meets_plan_deadline_and_keeps_version
   Svc m = fx_as(&fx, fx.manager, "2026-03-10");
   PlanIn p = plan_in(g.decision, "2026-03-09");
   /* drawn up after the decision is executed */
-  ASSERT_REFUSED(ERR_RULE, "R-041", "drawn_up_on", svc_plan_create(&m, &p, &plan, &e));
-  ASSERT_OK(svc_execution_start(&m, g.decision, D("2026-03-02"), &e));
+  FX_REFUSED(ERR_RULE, "R-041", "drawn_up_on", svc_plan_create(&m, &p, &plan, &e));
+  FX_OK(svc_execution_start(&m, g.decision, D("2026-03-02"), &e));
   p.drawn_up_on = D("2026-03-01");
-  ASSERT_REFUSED(ERR_RULE, "R-041", "drawn_up_on", svc_plan_create(&m, &p, &plan, &e));
+  FX_REFUSED(ERR_RULE, "R-041", "drawn_up_on", svc_plan_create(&m, &p, &plan, &e));
   p.drawn_up_on = D("2026-03-09");
-  ASSERT_OK(svc_plan_create(&m, &p, &plan, &e));
+  FX_OK(svc_plan_create(&m, &p, &plan, &e));
   /* within 21 days of the start (2026-03-23) */
   assert_int_equal(deadline_rows(g.decision, "plan_due", "met", "2026-03-23", "2026-03-09"), 1);
   assert_int_equal(count_where("implementation_plan", "id = %lld AND owner = 'unit'", plan), 1);
@@ -467,13 +446,13 @@ static void test_R041_plan_after_execution_meets_plan_deadline_and_keeps_version
   Svc later = fx_as(&fx, fx.manager, "2026-06-01");
   p.drawn_up_on = D("2026-06-01");
   int64_t plan2 = 0;
-  ASSERT_OK(svc_plan_create(&later, &p, &plan2, &e));
+  FX_OK(svc_plan_create(&later, &p, &plan2, &e));
   assert_true(plan2 != plan);
   assert_int_equal(count_where("implementation_plan", "decision_id = %lld", g.decision), 2);
   Arena a;
   arena_init(&a, 0);
   ExecutionView v;
-  ASSERT_OK(svc_execution_view(&later, g.decision, &a, &v, &e));
+  FX_OK(svc_execution_view(&later, g.decision, &a, &v, &e));
   assert_int_equal(v.n_plans, 2);
   assert_int_equal(v.plans[0].plan.id, plan2);
   assert_int_equal(v.plans[0].n_goals, 2);
@@ -482,7 +461,7 @@ static void test_R041_plan_after_execution_meets_plan_deadline_and_keeps_version
   arena_free(&a);
   /* the officer does not write the unit's plan */
   Svc o = fx_as(&fx, fx.officer, "2026-06-01");
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_plan_create(&o, &p, &plan2, &e));
+  FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_plan_create(&o, &p, &plan2, &e));
 }
 
 static void test_R041_a_private_provider_owns_its_plan(void **state) {
@@ -501,10 +480,10 @@ static void test_R041_a_private_provider_owns_its_plan(void **state) {
   Granted g = grant("19700101-0045", "personlig_assistans", "granted", GOALS_PA, "2026-02-02",
                     "2027-02-02", provider);
   Svc m = fx_as(&fx, fx.manager, "2026-03-10");
-  ASSERT_OK(svc_execution_start(&m, g.decision, D("2026-03-02"), &e));
+  FX_OK(svc_execution_start(&m, g.decision, D("2026-03-02"), &e));
   PlanIn p = plan_in(g.decision, "2026-03-09");
   int64_t plan = 0;
-  ASSERT_OK(svc_plan_create(&m, &p, &plan, &e));
+  FX_OK(svc_plan_create(&m, &p, &plan, &e));
   assert_int_equal(count_where("implementation_plan", "id = %lld AND owner = 'provider'", plan), 1);
 }
 
@@ -514,39 +493,39 @@ static void test_R042_R131_plan_starts_from_decision_goals_with_complete_activit
   Err e;
   int64_t plan = 0;
   Svc m = fx_as(&fx, fx.manager, "2026-03-10");
-  ASSERT_OK(svc_execution_start(&m, g.decision, D("2026-03-02"), &e));
+  FX_OK(svc_execution_start(&m, g.decision, D("2026-03-02"), &e));
 
   PlanIn p = plan_in(g.decision, "2026-03-09");
   p.n_goals = 0;
   p.activities[1].goal_no = 0;
   p.activities[0].goal_no = 0;
-  ASSERT_REFUSED(ERR_RULE, "R-042", "goals", svc_plan_create(&m, &p, &plan, &e));
+  FX_REFUSED(ERR_RULE, "R-042", "goals", svc_plan_create(&m, &p, &plan, &e));
 
   p = plan_in(g.decision, "2026-03-09");
   p.goals[1].decision_goal = "Att Kim ska flytta till egen lägenhet.";
-  ASSERT_REFUSED(ERR_RULE, "R-042", "goals[1].decision_goal", svc_plan_create(&m, &p, &plan, &e));
+  FX_REFUSED(ERR_RULE, "R-042", "goals[1].decision_goal", svc_plan_create(&m, &p, &plan, &e));
 
   p = plan_in(g.decision, "2026-03-09");
   p.activities[0].who = "";
-  ASSERT_REFUSED(ERR_RULE, "R-131", "activities[0].who", svc_plan_create(&m, &p, &plan, &e));
+  FX_REFUSED(ERR_RULE, "R-131", "activities[0].who", svc_plan_create(&m, &p, &plan, &e));
   p = plan_in(g.decision, "2026-03-09");
   p.activities[1].how = "  ";
-  ASSERT_REFUSED(ERR_RULE, "R-131", "activities[1].how", svc_plan_create(&m, &p, &plan, &e));
+  FX_REFUSED(ERR_RULE, "R-131", "activities[1].how", svc_plan_create(&m, &p, &plan, &e));
   p = plan_in(g.decision, "2026-03-09");
   p.n_activities = 0;
-  ASSERT_REFUSED(ERR_RULE, "R-131", "activities", svc_plan_create(&m, &p, &plan, &e));
+  FX_REFUSED(ERR_RULE, "R-131", "activities", svc_plan_create(&m, &p, &plan, &e));
   p = plan_in(g.decision, "2026-03-09");
   p.participation = NULL;
-  ASSERT_REFUSED(ERR_RULE, "R-131", "participation", svc_plan_create(&m, &p, &plan, &e));
+  FX_REFUSED(ERR_RULE, "R-131", "participation", svc_plan_create(&m, &p, &plan, &e));
   p = plan_in(g.decision, "2026-03-09");
   p.cooperation = "";
-  ASSERT_REFUSED(ERR_RULE, "R-131", "cooperation", svc_plan_create(&m, &p, &plan, &e));
+  FX_REFUSED(ERR_RULE, "R-131", "cooperation", svc_plan_create(&m, &p, &plan, &e));
   p = plan_in(g.decision, "2026-03-09");
   p.activities[0].goal_no = 3;
-  ASSERT_REFUSED(ERR_INVALID, "", "activities[0].goal_no", svc_plan_create(&m, &p, &plan, &e));
+  FX_REFUSED(ERR_INVALID, "", "activities[0].goal_no", svc_plan_create(&m, &p, &plan, &e));
   p = plan_in(g.decision, "2026-03-09");
   p.activities[0].what = "Stöd\x01";
-  ASSERT_REFUSED(ERR_INVALID, "", "activities[0].what", svc_plan_create(&m, &p, &plan, &e));
+  FX_REFUSED(ERR_INVALID, "", "activities[0].what", svc_plan_create(&m, &p, &plan, &e));
   assert_int_equal(fx_count(&fx, "implementation_plan", NULL), 0);
 }
 
@@ -557,14 +536,14 @@ static void executed_with_plan(Granted *g, int64_t goals[2]) {
   *g = grant_pa();
   Err e;
   Svc m = fx_as(&fx, fx.manager, "2026-03-10");
-  ASSERT_OK(svc_execution_start(&m, g->decision, D("2026-03-02"), &e));
+  FX_OK(svc_execution_start(&m, g->decision, D("2026-03-02"), &e));
   PlanIn p = plan_in(g->decision, "2026-03-09");
   int64_t plan = 0;
-  ASSERT_OK(svc_plan_create(&m, &p, &plan, &e));
+  FX_OK(svc_plan_create(&m, &p, &plan, &e));
   Arena a;
   arena_init(&a, 0);
   ExecutionView v;
-  ASSERT_OK(svc_execution_view(&m, g->decision, &a, &v, &e));
+  FX_OK(svc_execution_view(&m, g->decision, &a, &v, &e));
   assert_int_equal(v.plans[0].n_goals, 2);
   goals[0] = v.plans[0].goals[0].id;
   goals[1] = v.plans[0].goals[1].id;
@@ -588,7 +567,7 @@ static void test_R050_closing_a_decided_case_keeps_the_insats_running(void **sta
   Err e;
   err_clear(&e);
   Svc off = fx_as(&fx, fx.officer, "2026-04-01");
-  ASSERT_OK(svc_case_close(&off, g.case_id, D("2026-04-01"), "decided", &e));
+  FX_OK(svc_case_close(&off, g.case_id, D("2026-04-01"), "decided", &e));
   assert_int_equal(deadline_rows(g.decision, "follow_up_due", "open", "2027-03-02", NULL), 1);
   Svc m = fx_as(&fx, fx.manager, "2027-02-20");
   FollowUpIn in;
@@ -601,7 +580,7 @@ static void test_R050_closing_a_decided_case_keeps_the_insats_running(void **sta
   in.outcomes[1] = (GoalOutcomeIn){goal[1], "partly", ""};
   in.n_outcomes = 2;
   int64_t fu = 0;
-  ASSERT_OK(svc_follow_up_record(&m, &in, &fu, &e));
+  FX_OK(svc_follow_up_record(&m, &in, &fu, &e));
   assert_int_equal(deadline_rows(g.decision, "follow_up_due", "met", "2027-03-02", NULL), 1);
 }
 
@@ -625,24 +604,24 @@ static void test_R050_R051_pa_follow_up_covers_every_plan_goal_and_moves_the_nex
   in.outcomes[0] = (GoalOutcomeIn){goal[0], "achieved", "Duschar själv."};
   in.n_outcomes = 1;
   /* personal assistance is followed up against every goal of the plan */
-  ASSERT_REFUSED(ERR_RULE, "R-051", "outcomes", svc_follow_up_record(&m, &in, &fu, &e));
+  FX_REFUSED(ERR_RULE, "R-051", "outcomes", svc_follow_up_record(&m, &in, &fu, &e));
   in.outcomes[1] = (GoalOutcomeIn){goal[0] + 1000, "partly", ""};
   in.n_outcomes = 2;
-  ASSERT_REFUSED(ERR_INVALID, "R-051", "outcomes[1].goal_id",
+  FX_REFUSED(ERR_INVALID, "R-051", "outcomes[1].goal_id",
                  svc_follow_up_record(&m, &in, &fu, &e));
   in.outcomes[1] = (GoalOutcomeIn){goal[0], "partly", ""};
-  ASSERT_REFUSED(ERR_INVALID, "", "outcomes[1].goal_id", svc_follow_up_record(&m, &in, &fu, &e));
+  FX_REFUSED(ERR_INVALID, "", "outcomes[1].goal_id", svc_follow_up_record(&m, &in, &fu, &e));
   in.outcomes[1] = (GoalOutcomeIn){goal[1], "maybe", ""};
-  ASSERT_REFUSED(ERR_INVALID, "", "outcomes[1].outcome", svc_follow_up_record(&m, &in, &fu, &e));
+  FX_REFUSED(ERR_INVALID, "", "outcomes[1].outcome", svc_follow_up_record(&m, &in, &fu, &e));
   in.outcomes[1] = (GoalOutcomeIn){goal[1], "partly", "Simträning varannan vecka."};
   in.reason = "because";
-  ASSERT_REFUSED(ERR_INVALID, "R-050", "reason", svc_follow_up_record(&m, &in, &fu, &e));
+  FX_REFUSED(ERR_INVALID, "R-050", "reason", svc_follow_up_record(&m, &in, &fu, &e));
   in.reason = "yearly";
   /* a unit manager of another unit cannot (no access, R-133) */
   Svc other = fx_as(&fx, fx.other_manager, "2027-02-20");
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_follow_up_record(&other, &in, &fu, &e));
+  FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_follow_up_record(&other, &in, &fu, &e));
 
-  ASSERT_OK(svc_follow_up_record(&m, &in, &fu, &e));
+  FX_OK(svc_follow_up_record(&m, &in, &fu, &e));
   assert_int_equal(count_where("follow_up_goal", "follow_up_id = %lld", fu), 2);
   assert_int_equal(count_where("follow_up", "id = %lld AND plan_id IS NOT NULL", fu), 1);
   /* this follow-up met the first, and the next is due 12 months later */
@@ -656,13 +635,13 @@ static void test_R050_R051_pa_follow_up_covers_every_plan_goal_and_moves_the_nex
   in.done_on = D("2027-05-30");
   in.reason = "changed_needs";
   int64_t fu2 = 0;
-  ASSERT_OK(svc_follow_up_record(&o, &in, &fu2, &e));
+  FX_OK(svc_follow_up_record(&o, &in, &fu2, &e));
   assert_int_equal(deadline_rows(g.decision, "follow_up_due", "open", "2028-05-30", NULL), 1);
 
   Arena a;
   arena_init(&a, 0);
   ExecutionView v;
-  ASSERT_OK(svc_execution_view(&o, g.decision, &a, &v, &e));
+  FX_OK(svc_execution_view(&o, g.decision, &a, &v, &e));
   assert_int_equal(v.n_follow_ups, 2);
   assert_int_equal(v.follow_ups[0].follow_up.id, fu2);
   assert_int_equal(v.follow_ups[1].n_outcomes, 2);
@@ -683,20 +662,20 @@ static void test_R051_pa_follow_up_without_a_plan_refused_other_insats_allowed(v
   in.reason = "signal";
   in.summary = "Assistenterna signalerar ökat behov nattetid.";
   /* only an executed insats is followed up */
-  ASSERT_REFUSED(ERR_RULE, "R-050", "done_on", svc_follow_up_record(&m, &in, &fu, &e));
-  ASSERT_OK(svc_execution_start(&m, g.decision, D("2026-03-02"), &e));
+  FX_REFUSED(ERR_RULE, "R-050", "done_on", svc_follow_up_record(&m, &in, &fu, &e));
+  FX_OK(svc_execution_start(&m, g.decision, D("2026-03-02"), &e));
   in.done_on = D("2026-03-01"); /* before the start */
-  ASSERT_REFUSED(ERR_RULE, "R-050", "done_on", svc_follow_up_record(&m, &in, &fu, &e));
+  FX_REFUSED(ERR_RULE, "R-050", "done_on", svc_follow_up_record(&m, &in, &fu, &e));
   in.done_on = D("2026-03-30");
   /* personal assistance is followed up from the plan, which must exist */
-  ASSERT_REFUSED(ERR_RULE, "R-051", "plan", svc_follow_up_record(&m, &in, &fu, &e));
+  FX_REFUSED(ERR_RULE, "R-051", "plan", svc_follow_up_record(&m, &in, &fu, &e));
 
   /* kontaktperson without a plan: followed up all the same */
   Granted k = grant("19700102-0051", "kontaktperson", "granted", "Att bryta isoleringen.",
                     "2026-02-02", NULL, 0);
-  ASSERT_OK(svc_execution_start(&m, k.decision, D("2026-03-02"), &e));
+  FX_OK(svc_execution_start(&m, k.decision, D("2026-03-02"), &e));
   in.decision_id = k.decision;
-  ASSERT_OK(svc_follow_up_record(&m, &in, &fu, &e));
+  FX_OK(svc_follow_up_record(&m, &in, &fu, &e));
   assert_int_equal(count_where("follow_up", "id = %lld AND plan_id IS NULL", fu), 1);
 }
 
@@ -711,7 +690,7 @@ static void test_R051_shared_follow_up_view_for_unit_manager_and_officer(void **
   FollowUpViewRec *rows;
   size_t n;
   Svc m = fx_as(&fx, fx.manager, "2026-04-01");
-  ASSERT_OK(svc_follow_up_view(&m, fx.executing_unit, &a, &rows, &n, &e));
+  FX_OK(svc_follow_up_view(&m, fx.executing_unit, &a, &rows, &n, &e));
   assert_int_equal(n, 1);
   assert_int_equal(rows[0].decision_id, g.decision);
   assert_true(date_eq(rows[0].executed_on, D("2026-03-02")));
@@ -720,18 +699,18 @@ static void test_R051_shared_follow_up_view_for_unit_manager_and_officer(void **
   assert_true(date_eq(rows[0].next_follow_up_due, D("2027-03-02")));
   /* the officer of the authority unit sees the same rows */
   Svc o = fx_as(&fx, fx.officer, "2026-04-01");
-  ASSERT_OK(svc_follow_up_view(&o, fx.executing_unit, &a, &rows, &n, &e));
+  FX_OK(svc_follow_up_view(&o, fx.executing_unit, &a, &rows, &n, &e));
   assert_int_equal(n, 1);
   assert_true(date_eq(rows[0].latest_plan_on, D("2026-03-09")));
   assert_int_equal(fx_count(&fx, "audit_event", "action = 'follow_up.view'"), 2);
   /* another unit's manager sees only their own unit */
   Svc other = fx_as(&fx, fx.other_manager, "2026-04-01");
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133", "unit_id",
+  FX_REFUSED(ERR_FORBIDDEN, "R-133", "unit_id",
                  svc_follow_up_view(&other, fx.executing_unit, &a, &rows, &n, &e));
-  ASSERT_OK(svc_follow_up_view(&other, fx.other_unit, &a, &rows, &n, &e));
+  FX_OK(svc_follow_up_view(&other, fx.other_unit, &a, &rows, &n, &e));
   assert_int_equal(n, 0);
   Svc au = fx_as(&fx, fx.auditor, "2026-04-01");
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133", NULL,
+  FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL,
                  svc_follow_up_view(&au, fx.executing_unit, &a, &rows, &n, &e));
   arena_free(&a);
 }
@@ -748,17 +727,17 @@ static void test_R033_review_meets_the_review_deadline(void **state) {
   ReviewIn in = {g.decision, D("2027-01-20"), "unchanged", 0, "Behovet är oförändrat."};
   /* the unit manager does not review decisions */
   Svc m = fx_as(&fx, fx.manager, "2027-01-25");
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_review_record(&m, &in, &id, &e));
+  FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_review_record(&m, &in, &id, &e));
   in.reviewed_on = D("2026-01-20");
-  ASSERT_REFUSED(ERR_RULE, "R-033", "reviewed_on", svc_review_record(&o, &in, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-033", "reviewed_on", svc_review_record(&o, &in, &id, &e));
   in.reviewed_on = D("2027-01-20");
   in.outcome = "new_case";
-  ASSERT_REFUSED(ERR_INVALID, "R-033", "new_case_id", svc_review_record(&o, &in, &id, &e));
+  FX_REFUSED(ERR_INVALID, "R-033", "new_case_id", svc_review_record(&o, &in, &id, &e));
   in.new_case_id = g.case_id; /* the same case is not a new one */
-  ASSERT_REFUSED(ERR_INVALID, "R-033", "new_case_id", svc_review_record(&o, &in, &id, &e));
+  FX_REFUSED(ERR_INVALID, "R-033", "new_case_id", svc_review_record(&o, &in, &id, &e));
   in.outcome = "unchanged";
   in.new_case_id = 0;
-  ASSERT_OK(svc_review_record(&o, &in, &id, &e));
+  FX_OK(svc_review_record(&o, &in, &id, &e));
   assert_int_equal(deadline_rows(g.decision, "review_due", "met", "2027-02-02", "2027-01-20"), 1);
   assert_int_equal(fx_count(&fx, "audit_event", "action = 'review.create'"), 1);
 
@@ -777,9 +756,9 @@ static void test_R033_review_meets_the_review_deadline(void **state) {
   rc.can_take_position = 1;
   rc.wants_insats = 1;
   int64_t new_case = 0;
-  ASSERT_OK(svc_case_register(&o, &rc, &new_case, &e));
+  FX_OK(svc_case_register(&o, &rc, &new_case, &e));
   ReviewIn again = {g.decision, D("2027-01-25"), "new_case", new_case, "Utökat behov nattetid."};
-  ASSERT_OK(svc_review_record(&o, &again, &id, &e));
+  FX_OK(svc_review_record(&o, &again, &id, &e));
   assert_int_equal(count_where("review", "new_case_id = %lld AND outcome = 'new_case'", new_case),
                    1);
 }
@@ -792,7 +771,7 @@ static void test_R033_review_needs_a_review_date(void **state) {
   int64_t id = 0;
   Svc o = fx_as(&fx, fx.officer, "2026-06-01");
   ReviewIn in = {g.decision, D("2026-05-20"), "unchanged", 0, ""};
-  ASSERT_REFUSED(ERR_CONFLICT, "R-033", "reviewed_on", svc_review_record(&o, &in, &id, &e));
+  FX_REFUSED(ERR_CONFLICT, "R-033", "reviewed_on", svc_review_record(&o, &in, &id, &e));
 }
 
 /* ---- individual plan (R-052) ---- */
@@ -808,33 +787,33 @@ static void test_R052_individual_plan_offered_drawn_up_and_reviewed(void **state
           deadline_rows(g.decision, "individual_plan_offer", "due_soon", "2026-02-02", NULL),
       1);
   Svc o = fx_as(&fx, fx.officer, "2026-02-02");
-  ASSERT_REFUSED(ERR_RULE, "R-052", "offered_on",
+  FX_REFUSED(ERR_RULE, "R-052", "offered_on",
                  svc_individual_plan_offer(&o, g.decision, D("2026-02-01"), &ip, &e));
   Svc m = fx_as(&fx, fx.manager, "2026-02-02");
-  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133", NULL,
+  FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL,
                  svc_individual_plan_offer(&m, g.decision, D("2026-02-02"), &ip, &e));
-  ASSERT_OK(svc_individual_plan_offer(&o, g.decision, D("2026-02-02"), &ip, &e));
+  FX_OK(svc_individual_plan_offer(&o, g.decision, D("2026-02-02"), &ip, &e));
   assert_int_equal(
       deadline_rows(g.decision, "individual_plan_offer", "met", "2026-02-02", "2026-02-02"), 1);
-  ASSERT_REFUSED(ERR_CONFLICT, "R-052", "offered_on",
+  FX_REFUSED(ERR_CONFLICT, "R-052", "offered_on",
                  svc_individual_plan_offer(&o, g.decision, D("2026-02-02"), &ip2, &e));
   Svc later = fx_as(&fx, fx.officer, "2026-03-01");
   /* drawn up only when the person accepted */
-  ASSERT_REFUSED(ERR_RULE, "R-052", "accepted",
+  FX_REFUSED(ERR_RULE, "R-052", "accepted",
                  svc_individual_plan_draw_up(&later, ip, D("2026-03-01"), &e));
-  ASSERT_OK(svc_individual_plan_answer(&later, ip, true, &e));
-  ASSERT_REFUSED(ERR_CONFLICT, "R-052", "accepted",
+  FX_OK(svc_individual_plan_answer(&later, ip, true, &e));
+  FX_REFUSED(ERR_CONFLICT, "R-052", "accepted",
                  svc_individual_plan_answer(&later, ip, false, &e));
-  ASSERT_REFUSED(ERR_CONFLICT, "R-052", "reviewed_on",
+  FX_REFUSED(ERR_CONFLICT, "R-052", "reviewed_on",
                  svc_individual_plan_review(&later, ip, D("2026-03-01"), &e));
-  ASSERT_OK(svc_individual_plan_draw_up(&later, ip, D("2026-03-01"), &e));
+  FX_OK(svc_individual_plan_draw_up(&later, ip, D("2026-03-01"), &e));
   /* reviewed at least once a year */
   assert_int_equal(deadline_rows(g.decision, "individual_plan_review", "open", "2027-03-01", NULL),
                    1);
   Svc year = fx_as(&fx, fx.officer, "2027-02-20");
-  ASSERT_REFUSED(ERR_RULE, "R-052", "reviewed_on",
+  FX_REFUSED(ERR_RULE, "R-052", "reviewed_on",
                  svc_individual_plan_review(&year, ip, D("2026-02-20"), &e));
-  ASSERT_OK(svc_individual_plan_review(&year, ip, D("2027-02-15"), &e));
+  FX_OK(svc_individual_plan_review(&year, ip, D("2027-02-15"), &e));
   assert_int_equal(deadline_rows(g.decision, "individual_plan_review", "open", "2028-02-15", NULL),
                    1);
   assert_int_equal(count_where("individual_plan",
@@ -850,13 +829,13 @@ static void test_R052_declined_plan_can_be_offered_again(void **state) {
   Err e;
   int64_t ip = 0, ip2 = 0;
   Svc o = fx_as(&fx, fx.officer, "2026-02-10");
-  ASSERT_OK(svc_individual_plan_offer(&o, g.decision, D("2026-02-03"), &ip, &e));
-  ASSERT_OK(svc_individual_plan_answer(&o, ip, false, &e));
+  FX_OK(svc_individual_plan_offer(&o, g.decision, D("2026-02-03"), &ip, &e));
+  FX_OK(svc_individual_plan_answer(&o, ip, false, &e));
   /* declined: no yearly review falls due */
   assert_int_equal(
       count_where("deadline", "decision_id = %lld AND kind = 'individual_plan_review'", g.decision),
       0);
-  ASSERT_OK(svc_individual_plan_offer(&o, g.decision, D("2026-02-10"), &ip2, &e));
+  FX_OK(svc_individual_plan_offer(&o, g.decision, D("2026-02-10"), &ip2, &e));
   assert_int_equal(count_where("individual_plan", "decision_id = %lld", g.decision), 2);
 }
 
