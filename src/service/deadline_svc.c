@@ -203,6 +203,16 @@ bool svc_case_problems(Svc *s, int64_t case_id, Arena *a, CaseProblemRow **out, 
   return svc_end(s, ok, e);
 }
 
+bool svc_my_case_problems(Svc *s, int limit, Arena *a, OfficerProblemRow **out, size_t *n,
+                          Err *e) {
+  *out = NULL, *n = 0;
+  if (!svc_require(s, CAP_PERSON_READ, e)) return false;
+  if (!s->user_id) return true;
+  bool ok = svc_begin(s, false, e) &&
+            store_case_problems_for_officer(s->db, s->user_id, limit, a, out, n, e);
+  return svc_end(s, ok, e);
+}
+
 bool svc_worklist(Svc *s, Arena *a, WorkList *out, Err *e) {
   memset(out, 0, sizeof *out);
   Date until = date_add_days(s->today, SVC_WORKLIST_HORIZON_DAYS);

@@ -33,6 +33,10 @@ typedef struct {
   bool more_mine, more_unit; /* svc_worklist_page: a later page has more rows */
 } WorkList;
 bool svc_worklist(Svc *s, Arena *a, WorkList *out, Err *e);
+/* What the deadline rules found wrong in my open cases (a personal-assistance decision without a
+ * review date, R-033; decided before the reply time ran out, R-030; …), at most `limit`. */
+bool svc_my_case_problems(Svc *s, int limit, Arena *a, OfficerProblemRow **out, size_t *n,
+                          Err *e);
 /* One page (from 1) of SVC_WORKLIST_PAGE rows of each list, in the same order as svc_worklist. */
 #define SVC_WORKLIST_PAGE 50
 #define SVC_WORKLIST_PAGES_MAX 1000

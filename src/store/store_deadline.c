@@ -190,6 +190,27 @@ bool store_case_problem_list(Db *db, int64_t case_id, Arena *a, CaseProblemRow *
   return rc == 0;
 }
 
+bool store_case_problems_for_officer(Db *db, int64_t officer_id, int limit, Arena *a,
+                                     OfficerProblemRow **out, size_t *n, Err *e) {
+  Stmt st;
+  size_t cap = 0;
+  *out = NULL, *n = 0;
+  if (!stmt_get(db, SQL_DL_PROBLEMS_FOR_OFFICER, &st, e) || !stmt_bind_int(&st, 1, officer_id, e) ||
+      !stmt_bind_int(&st, 2, limit, e))
+    return false;
+  int rc;
+  while ((rc = stmt_step(&st, e)) == 1) {
+    OfficerProblemRow *p = rows_push(a, (void **)out, n, &cap, sizeof **out);
+    p->case_id = stmt_int(&st, 0);
+    p->person_id = stmt_int(&st, 1);
+    ROWS_COPY(p->person_name, stmt_text(&st, 2));
+    ROWS_COPY(p->rule, stmt_text(&st, 3));
+    ROWS_COPY(p->message, stmt_text(&st, 4));
+  }
+  stmt_reset(&st);
+  return rc == 0;
+}
+
 bool store_deadline_insert(Db *db, const DeadlineRow *r, const char *updated_on, Err *e) {
   Stmt st;
   return stmt_get(db, SQL_DL_INSERT, &st, e) && stmt_bind_int(&st, 1, r->person_id, e) &&

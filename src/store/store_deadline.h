@@ -57,6 +57,16 @@ bool store_case_problem_insert(Db *db, int64_t case_id, const CaseProblemRow *p,
 bool store_case_problem_list(Db *db, int64_t case_id, Arena *a, CaseProblemRow **out, size_t *n,
                              Err *e);
 
+/* A finding in one of an officer's open cases, for Mitt arbete. */
+typedef struct {
+  int64_t case_id, person_id;
+  char person_name[200];
+  char rule[8];
+  char message[600];
+} OfficerProblemRow;
+bool store_case_problems_for_officer(Db *db, int64_t officer_id, int limit, Arena *a,
+                                     OfficerProblemRow **out, size_t *n, Err *e);
+
 /* Replaces every deadline row (and problem row) of a case. */
 bool store_deadline_delete_case(Db *db, int64_t case_id, Err *e);
 /* Makes the case's deadline and problem rows these, in this order: when the stored rows already

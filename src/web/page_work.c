@@ -1,5 +1,5 @@
 /* page_work.c — Mitt arbete: what is due and overdue for me, most urgent first, each with its rule
- * and its one-sentence explanation; for unit managers also the unit's new orders, the contacts
+ * and its one-sentence explanation, and what is wrong in my cases (R-033, R-030); for unit managers also the unit's new orders, the contacts
  * and plans due, and decisions with repeated refusals (R-043). */
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +30,22 @@ static void deadline_table(Str *o, const char *caption, const DeadlineRow *rows,
     html_printf(o, "<td>%s</td></tr>\n", r->explanation);
   }
   html_raw(o, "</tbody>\n</table>\n");
+}
+
+/* Findings in my open cases that are not deadlines but must be put right (shown when any). */
+static bool my_problems(Svc *s, Str *o, Arena *a, Err *e) {
+  OfficerProblemRow *p;
+  size_t n;
+  if (!svc_my_case_problems(s, 100, a, &p, &n, e)) return false;
+  if (n == 0) return true;
+  html_raw(o, "<h2>Brister i mina ärenden</h2>\n<ul>\n");
+  for (size_t i = 0; i < n; i++)
+    html_printf(o, "<li><a href=\"/case/%lld\">%s, ärende %lld</a>: %s <span class=\"rule\">%s</span>"
+                   "</li>\n",
+                (long long)p[i].case_id, p[i].person_name, (long long)p[i].case_id, p[i].message,
+                p[i].rule);
+  html_raw(o, "</ul>\n");
+  return true;
 }
 
 /* ?sida=N (from 1); absent is the first page. Not a number is a bad address, said plainly. */
@@ -111,6 +127,7 @@ bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
       html_raw(o, "</ul>\n");
     }
   }
+  if (s.role == ROLE_OFFICER && page == 1 && !my_problems(&s, o, a, e)) return false;
   if (s.role == ROLE_OFFICER || s.role == ROLE_UNIT_MANAGER) {
     const char *mine = s.role == ROLE_OFFICER ? "Mina frister" : "Mina frister som handläggare";
     deadline_table(o, mine, w.mine, w.n_mine);

@@ -295,6 +295,35 @@ static void test_R030_decided_after_communication_warned_within_reply_time(void 
                    1);
 }
 
+/* Mitt arbete lists the finding for the officer of the case, and only for them. */
+static void test_R030_finding_listed_for_the_assigned_officer(void **state) {
+  (void)state;
+  Svc s = fx_as(&fx, fx.officer, "2026-04-10");
+  const char *list[] = {"kontaktperson", NULL};
+  int64_t c = register_case(&s, person(&s, "19880102-0051"), "2026-03-02", list);
+  communicate(&s, c, "2026-03-09", "2026-03-23");
+  DecisionIn in = granted(requested(&s, c, 0), "2026-03-20");
+  DecisionOut out;
+  Err err = E();
+  assert_true(svc_decision_create(&s, &in, &out, &err));
+  Arena a;
+  arena_init(&a, 0);
+  OfficerProblemRow *p;
+  size_t n;
+  assert_true(svc_my_case_problems(&s, 100, &a, &p, &n, &err));
+  assert_int_equal(n, 1);
+  assert_int_equal(p[0].case_id, c);
+  assert_string_equal(p[0].rule, "R-030");
+  assert_non_null(strstr(p[0].message, "2026-03-23"));
+  Svc other = fx_as(&fx, fx.officer2, "2026-04-10");
+  assert_true(svc_my_case_problems(&other, 100, &a, &p, &n, &err));
+  assert_int_equal(n, 0);
+  Svc auditor = fx_as(&fx, fx.auditor, "2026-04-10");
+  assert_false(svc_my_case_problems(&auditor, 100, &a, &p, &n, &err));
+  assert_string_equal(err.rule, "R-133");
+  arena_free(&a);
+}
+
 /* ---- what a decision states ---- */
 
 static void test_R031_not_fully_granted_needs_appeal_instructions(void **state) {
@@ -1069,6 +1098,8 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(
           test_R030_decided_after_communication_warned_within_reply_time, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R030_finding_listed_for_the_assigned_officer, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(test_R031_not_fully_granted_needs_appeal_instructions, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_R031_rejection_with_instructions_is_decided, setup,

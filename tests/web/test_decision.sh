@@ -175,6 +175,9 @@ has "(R-030)</span>" && has "inget svar hade kommit in"
 ok $? "R-030: the decision page shows the warning after saving"
 has "skickas inte till någon utförare" && ! has 'action="/decision/'"$O_D"'/bestall"'
 ok $? "R-040: a rejection offers no order to an executing unit"
+get handlaggare "/" >/dev/null
+has "Brister i mina ärenden" && has "href=\"/case/$O_CASE\"" && has "R-030"
+ok $? "R-030: Mitt arbete lists the finding in the officer's case"
 
 # ---- notification (R-120) ----
 r=$(post handlaggare "/decision/$PA_D/delgiven" -d notified_on=2026-12-24)
