@@ -38,6 +38,7 @@ int cmd_habilitation(int argc, char **argv); /* cmd_payment.c */
 int cmd_export(int argc, char **argv);    /* cmd_payment.c */
 int cmd_schablon(int argc, char **argv);  /* cmd_payment.c */
 int cmd_timereport(int argc, char **argv); /* cmd_payment.c */
+int cmd_fk(int argc, char **argv);        /* cmd_fk.c */
 int cmd_invoice(int argc, char **argv);   /* cmd_invoice.c */
 
 /* The database path: --db, else $INSATS_DB, else insats.db. */

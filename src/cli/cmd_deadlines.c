@@ -1,6 +1,6 @@
 /* cmd_deadlines.c — `insats deadlines refresh|list` and `insats backup FILE`.
  * refresh recomputes every case's deadlines (time-driven states: due soon, overdue, expired) and
- * is safe to run at any time, e.g. nightly from cron; list prints the open duties. */
+ * catches up the notices to Försäkringskassan (R-110–R-112); it is safe to run at any time, e.g. nightly from cron; list prints the open duties. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,7 +42,11 @@ int cmd_deadlines(int argc, char **argv) {
   int rc = 0;
   if (strcmp(pos[0], "refresh") == 0) {
     long cases = 0;
-    if (svc_deadline_refresh_all(&s, &cases, &e)) printf("refreshed %ld cases\n", cases);
+    size_t notices = 0;
+    /* the notices to Försäkringskassan the rules call for are caught up too */
+    if (svc_deadline_refresh_all(&s, &cases, &e) && svc_fk_refresh(&s, &notices, &e))
+      printf("refreshed %ld cases; %zu new notice task%s to Försäkringskassan\n", cases, notices,
+             notices == 1 ? "" : "s");
     else rc = cli_fail("deadlines refresh", &e);
   } else {
     UserRec u;

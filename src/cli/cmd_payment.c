@@ -1,4 +1,4 @@
-/* cmd_payment.c — `insats settle`, `insats habilitation`, `insats export payments`,
+/* cmd_payment.c — `insats settle`, `insats habilitation`, `insats export payments|habilitation`,
  * `insats schablon` and `insats timereport import` (docs/cli/payments.md): the monthly payment
  * runs from the command line, as the system actor (e.g. from cron) or as --user USERNAME. */
 #include <stdio.h>
@@ -73,6 +73,11 @@ int cmd_settle(int argc, char **argv) {
       printf("settlement %s: %lld lines, %lld payable, %s kr; %lld flagged; schablon %s kr/h\n",
              month, (long long)sum.totals.lines, (long long)sum.totals.payable, total,
              (long long)sum.totals.flagged, rate);
+      if (sum.totals.invoices) { /* approved sick-pay invoices paid in the same run */
+        kr(total, sizeof total, sum.totals.invoices_payable_ore);
+        printf("sick pay %s: %lld invoices, %lld payable, %s kr\n", month,
+               (long long)sum.totals.invoices, (long long)sum.totals.invoices_payable, total);
+      }
     } else {
       rc = cli_fail("settle", &e);
     }
@@ -104,24 +109,31 @@ int cmd_settle(int argc, char **argv) {
 
 int cmd_habilitation(int argc, char **argv) {
   const char *db_arg = NULL, *today_arg = NULL, *user = NULL, *month = NULL, *pos[1];
+  bool attest = false;
   int npos = 0;
   const OptSpec specs[] = {{"db", true, &db_arg, NULL, "database file"},
                            {"today", true, &today_arg, NULL, "act as of DATE"},
                            {"user", true, &user, NULL, "act as USERNAME (default: the system)"},
                            {"month", true, &month, NULL, "the attendance month, YYYY-MM"},
+                           {"attest", false, NULL, &attest, "attest the month's run instead"},
                            OPT_END};
   Err e;
   err_clear(&e);
   if (!opt_parse(argc, argv, specs, pos, 0, &npos, &e)) return cli_fail("habilitation", &e);
   if (!month) {
-    fprintf(stderr, "usage: insats habilitation --month YYYY-MM [--user U]\n");
+    fprintf(stderr, "usage: insats habilitation --month YYYY-MM [--attest] [--user U]\n");
     return 2;
   }
   Svc s;
   if (!pay_ctx(db_arg, today_arg, user, &s, &e)) return cli_fail("habilitation", &e);
   int rc = 0;
   HabRunSummary sum;
-  if (svc_hab_run(&s, month, &sum, &e)) {
+  if (attest) { /* finance attests; the month is then locked */
+    if (svc_hab_attest(&s, month, &e))
+      printf("habilitation %s attested\n", month);
+    else
+      rc = cli_fail("habilitation", &e);
+  } else if (svc_hab_run(&s, month, &sum, &e)) {
     char total[32], on[DATE_STRLEN];
     kr(total, sizeof total, sum.amount_ore);
     printf("habilitation %s: %lld participants, %s kr, paid on %s\n", month,
@@ -145,15 +157,17 @@ int cmd_export(int argc, char **argv) {
   Err e;
   err_clear(&e);
   if (!opt_parse(argc, argv, specs, pos, 1, &npos, &e)) return cli_fail("export", &e);
-  if (npos != 1 || strcmp(pos[0], "payments") != 0 || !month) {
-    fprintf(stderr, "usage: insats export payments --month YYYY-MM [--out FILE] [--user U]\n");
+  bool hab = npos == 1 && strcmp(pos[0], "habilitation") == 0;
+  if (npos != 1 || (!hab && strcmp(pos[0], "payments") != 0) || !month) {
+    fprintf(stderr,
+            "usage: insats export payments|habilitation --month YYYY-MM [--out FILE] [--user U]\n");
     return 2;
   }
   Svc s;
   if (!pay_ctx(db_arg, today_arg, user, &s, &e)) return cli_fail("export", &e);
   Str csv = STR_INIT;
   int rc = 0;
-  if (svc_settle_export(&s, month, &csv, &e)) {
+  if (hab ? svc_hab_export(&s, month, &csv, &e) : svc_settle_export(&s, month, &csv, &e)) {
     FILE *f = out ? fopen(out, "wb") : stdout;
     if (!f || fwrite(str_cstr(&csv), 1, csv.len, f) != csv.len) {
       err_set(&e, ERR_IO, "--out", "", "could not write %s", out ? out : "stdout");
@@ -229,11 +243,17 @@ int cmd_timereport(int argc, char **argv) {
     str_free(&text);
     return cli_fail("timereport", &e);
   }
-  size_t n = 0;
-  if (svc_time_report_import(&s, str_cstr(&text), &n, &e))
-    printf("imported %zu lines\n", n);
-  else
+  Arena a;
+  arena_init(&a, 0);
+  TimeReportImport r;
+  if (svc_time_report_import(&s, str_cstr(&text), text.len, &a, &r, &e)) {
+    printf("imported %zu lines\n", r.imported);
+  } else {
+    for (size_t i = 0; i < r.n_errors; i++) /* every bad line, then the summary */
+      fprintf(stderr, "%s:%zu: %s\n", pos[1], r.errors[i].line, r.errors[i].msg);
     rc = cli_fail("timereport", &e);
+  }
+  arena_free(&a);
   str_free(&text);
   store_close(s.db);
   return rc;

@@ -13,6 +13,7 @@
 #include "core/insats.h"
 #include "core/lawdata.h"
 #include "service/decision_internal.h"
+#include "service/fk_internal.h"
 
 /* Byte limits of the user texts; each fits its column's buffer in DecisionRec / OrderRec. */
 #define MAX_APPLIED_FOR 500
@@ -520,7 +521,8 @@ bool svc_decision_create(Svc *s, const DecisionIn *in, DecisionOut *out, Err *e)
     ok = after_first_decision(s, &c, e);
   }
   ok = ok && svc_audit(s, "decision.create", "decision", out->id, c.person_id, in->outcome, e) &&
-       svc_deadline_refresh_case(s, c.id, e);
+       svc_deadline_refresh_case(s, c.id, e) &&
+       svc_fk_refresh_person(s, c.person_id, e); /* a grant can call for 3078/3064 */
   arena_free(&a);
   if (!svc_end(s, ok, e)) {
     out->id = 0;

@@ -9,6 +9,7 @@
 #include "base/text.h"
 #include "core/insats.h"
 #include "service/execution_internal.h"
+#include "service/fk_internal.h"
 
 #define REASON_MAX 500
 
@@ -172,7 +173,8 @@ bool svc_execution_start(Svc *s, int64_t decision_id, Date on, Err *e) {
   }
   ok = ok && save_execution(s, &x, e) &&
        execution_finish(s, &x, "execution.start", "decision", decision_id,
-                        implied_contact ? "contact_on=executed_on" : "", e);
+                        implied_contact ? "contact_on=executed_on" : "", e) &&
+       svc_fk_refresh_person(s, x.c.person_id, e); /* own regi while FK examines */
   return svc_end(s, ok, e);
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/hours.h"
 #include "core/insats.h"
+#include "service/fk_internal.h"
 #include "service/payment_internal.h"
 
 static const struct {
@@ -17,13 +18,14 @@ static const struct {
     {"3032", "R-112", "Begäran om ersättning för utförd personlig assistans (FK 3032)"},
 };
 
-/* Inside a write transaction: adds every notice now due. */
-static bool fk_refresh_in_tx(Svc *s, size_t *added, Arena *a, Err *e) {
+/* Inside a write transaction: adds every notice now due, the person's (person_id > 0) or
+ * everyone's. 3078 before 3064 (a decision told under 3078 is not told again under 3064). */
+static bool fk_refresh_in_tx(Svc *s, int64_t person_id, size_t *added, Arena *a, Err *e) {
   *added = 0;
   for (size_t f = 0; f < 3; f++) {
     FkDue *due;
     size_t n;
-    if (!store_fk_due(s->db, fk_forms[f].form, a, &due, &n, e)) return false;
+    if (!store_fk_due(s->db, fk_forms[f].form, person_id, a, &due, &n, e)) return false;
     for (size_t i = 0; i < n; i++) {
       bool was_added = false;
       if (!store_fk_notice_add(s->db, due[i].decision_id, due[i].person_id, fk_forms[f].form,
@@ -45,18 +47,39 @@ bool svc_fk_refresh(Svc *s, size_t *added, Err *e) {
   if (!pay_require_any(s, CAP_CASE_WRITE | CAP_FINANCE, CAP_CASE_WRITE, e)) return false;
   Arena a;
   arena_init(&a, 0);
-  bool ok = svc_begin(s, true, e) && fk_refresh_in_tx(s, added, &a, e);
+  bool ok = svc_begin(s, true, e) && fk_refresh_in_tx(s, 0, added, &a, e);
   arena_free(&a);
   return svc_end(s, ok, e);
+}
+
+bool svc_fk_refresh_person(Svc *s, int64_t person_id, Err *e) {
+  Arena a;
+  arena_init(&a, 0);
+  size_t added = 0;
+  bool ok = fk_refresh_in_tx(s, person_id, &added, &a, e);
+  arena_free(&a);
+  return ok;
+}
+
+bool svc_fk_open_mine(Svc *s, Arena *a, FkOpenRow **out, size_t *n, Err *e) {
+  *out = NULL, *n = 0;
+  if (!svc_require(s, CAP_PERSON_READ, e)) return false;
+  /* read-only like the rest of Mitt arbete: the user's own tasks */
+  bool ok = svc_begin(s, false, e) &&
+            store_fk_notice_open_for_officer(s->db, s->user_id, SVC_FK_OPEN_LIMIT, a, out, n, e);
+  if (!svc_end(s, ok, e)) {
+    *out = NULL, *n = 0;
+    return false;
+  }
+  return true;
 }
 
 bool svc_fk_list(Svc *s, int64_t person_id, Arena *a, FkNoticeRec **notices, size_t *nn,
                  FkDecisionRec **decisions, size_t *nd, Err *e) {
   *notices = NULL, *decisions = NULL, *nn = *nd = 0;
   if (!pay_require_any(s, CAP_PERSON_READ | CAP_FINANCE, CAP_PERSON_READ, e)) return false;
-  size_t added = 0;
+  /* a pure read: the notices were made when the commands that call for them ran */
   bool ok = svc_begin(s, true, e) && pay_person_access(s, person_id, e) &&
-            fk_refresh_in_tx(s, &added, a, e) &&
             store_fk_notice_list(s->db, person_id, a, notices, nn, e) &&
             store_fk_decision_list(s->db, person_id, a, decisions, nd, e) &&
             svc_audit(s, "fk.read", "person", person_id, person_id, "", e);
@@ -76,8 +99,10 @@ bool svc_fk_notice_sent(Svc *s, int64_t notice_id, Date sent_on, Err *e) {
   ok = ok && svc_person_access_check(s, n.person_id, e);
   if (ok && date_is_set(n.sent_on))
     ok = err_set(e, ERR_CONFLICT, "id", n.rule, "Blanketten %s är redan skickad.", n.form);
+  /* a sent 3078 can make 3064 and 3032 due */
   ok = ok && store_fk_notice_set_sent(s->db, notice_id, sent_on, s->user_id, e) &&
-       svc_audit(s, "fk_notice.sent", "fk_notice", notice_id, n.person_id, n.form, e);
+       svc_audit(s, "fk_notice.sent", "fk_notice", notice_id, n.person_id, n.form, e) &&
+       svc_fk_refresh_person(s, n.person_id, e);
   return svc_end(s, ok, e);
 }
 
@@ -109,7 +134,8 @@ bool svc_fk_decision_record(Svc *s, const FkDecisionIn *in, int64_t *id, Err *e)
             /* the claim under 3032 is due when FK's decision is notified */
             (!date_is_set(in->notified_on) ||
              store_fk_notice_set_claim_due(s->db, in->person_id, in->notified_on, e)) &&
-            svc_audit(s, "fk_decision.record", "fk_decision", *id, in->person_id, "", e);
+            svc_audit(s, "fk_decision.record", "fk_decision", *id, in->person_id, "", e) &&
+            svc_fk_refresh_person(s, in->person_id, e); /* later decisions under 3064 */
   return svc_end(s, ok, e);
 }
 

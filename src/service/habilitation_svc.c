@@ -7,6 +7,24 @@
 #include "core/habilitation.h"
 #include "service/payment_internal.h"
 
+/* R-133: a unit manager works with the own unit's participants only; finance and the system
+ * with every unit's (0). A unit manager without a unit sees no one (-1 matches no unit). */
+static int64_t hab_unit(const Svc *s) {
+  if (svc_is_system(s) || s->role == ROLE_FINANCE) return 0;
+  return s->unit_id ? s->unit_id : -1;
+}
+
+/* Inside a transaction: ERR_RULE R-087 when finance has attested (or exported) the month. */
+static bool hab_month_open(Svc *s, const char *month, Err *e) {
+  HabMonthRec r;
+  bool found = false;
+  if (!store_hab_month_get(s->db, month, &r, &found, e)) return false;
+  if (found && strcmp(r.state, "draft") != 0)
+    return err_set(e, ERR_RULE, "month", "R-087",
+                   "Habiliteringsersättningen för %s är attesterad och låst.", month);
+  return true;
+}
+
 bool svc_hab_attendance_set(Svc *s, int64_t decision_id, Date day, const char *attendance,
                             bool is_demo, Err *e) {
   if (!svc_require(s, CAP_EXECUTE, e)) return false;
@@ -15,9 +33,14 @@ bool svc_hab_attendance_set(Svc *s, int64_t decision_id, Date day, const char *a
     return err_set(e, ERR_INVALID, "attendance", "R-087",
                    "Ange heldag, halvdag, ledighet, sjukdom, studier eller frånvaro.");
   PayDecisionRec d;
+  char month[PAY_MONTH_LEN];
+  snprintf(month, sizeof month, "%04d-%02d", day.y, day.m);
   bool ok = svc_begin(s, true, e) &&
             pay_decision_load(s, decision_id, "daglig_verksamhet", "R-087", &d, e) &&
-            svc_person_access_check(s, d.person_id, e);
+            svc_person_access_check(s, d.person_id, e) && hab_month_open(s, month, e);
+  if (ok && hab_unit(s) && d.executing_unit_id != hab_unit(s))
+    ok = err_set(e, ERR_FORBIDDEN, "decision_id", "R-133",
+                 "Deltagaren hör till en annan enhets dagliga verksamhet.");
   if (ok && (date_before(day, d.valid_from) ||
              (date_is_set(pay_decision_end(&d)) && date_before(pay_decision_end(&d), day))))
     ok = err_set(e, ERR_RULE, "day", "R-087",
@@ -57,7 +80,7 @@ bool svc_hab_attendance_list(Svc *s, const char *month, int64_t decision_id, Are
     return false;
   Date first = {y, m, 1}, last = {y, m, date_days_in_month(y, m)};
   bool ok = svc_begin(s, false, e) &&
-            store_hab_attendance_list(s->db, first, last, decision_id, a, out, n, e);
+            store_hab_attendance_list(s->db, first, last, decision_id, hab_unit(s), a, out, n, e);
   return svc_end(s, ok, e);
 }
 
@@ -74,9 +97,13 @@ bool svc_hab_run(Svc *s, const char *month, HabRunSummary *out, Err *e) {
   Policy pol;
   HabAttendanceRec *rows = NULL;
   size_t n = 0;
-  bool ok = svc_begin(s, true, e) && svc_policy_on(s, first, &pol, e) &&
-            store_hab_attendance_list(s->db, first, last, 0, &a, &rows, &n, e) &&
-            store_hab_lines_delete(s->db, month, e);
+  /* a unit manager's run covers the unit's own participants; finance's every unit's */
+  int64_t unit = hab_unit(s);
+  bool ok = svc_begin(s, true, e) && hab_month_open(s, month, e) &&
+            svc_policy_on(s, first, &pol, e) &&
+            store_hab_attendance_list(s->db, first, last, 0, unit, &a, &rows, &n, e) &&
+            store_hab_lines_delete(s->db, month, unit, e) &&
+            store_hab_month_put(s->db, month, s->user_id, s->now, e);
   out->pay_on = habilitation_pay_date(py, pm, &pol);
   HabDay *days = arena_array(&a, n ? n : 1, sizeof *days);
   for (size_t i = 0; ok && i < n;) {
@@ -112,6 +139,6 @@ bool svc_hab_lines(Svc *s, const char *month, Arena *a, HabLineRec **out, size_t
   if (!pay_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e) ||
       !svc_pay_month_parse(month, "month", &y, &m, e))
     return false;
-  bool ok = svc_begin(s, false, e) && store_hab_lines(s->db, month, a, out, n, e);
+  bool ok = svc_begin(s, false, e) && store_hab_lines(s->db, month, hab_unit(s), a, out, n, e);
   return svc_end(s, ok, e);
 }

@@ -14,6 +14,7 @@
 #include "core/eligibility.h"
 #include "core/hours.h"
 #include "core/insats.h"
+#include "service/fk_internal.h"
 #include "service/hours_input.h"
 #include "service/service.h"
 
@@ -498,7 +499,9 @@ bool svc_assistance_assess(Svc *s, const AssistanceIn *in, Arena *a, int64_t *id
   ok = ok && store_assistance_insert(s->db, &rec, s->now, id, e) &&
        case_start_investigation(s, &c, &moved, e) &&
        svc_audit(s, "assistance.assess", "assistance_assessment", *id, c.person_id, "", e) &&
-       (!moved || svc_deadline_refresh_case(s, c.id, e));
+       (!moved || svc_deadline_refresh_case(s, c.id, e)) &&
+       /* basic needs over 20 h/week under a decision already granted call for 3078 */
+       svc_fk_refresh_person(s, c.person_id, e);
   json_decref(root);
   return svc_end(s, ok, e);
 }

@@ -18,5 +18,18 @@ bool pay_decision_load(Svc *s, int64_t id, const char *insats, const char *rule,
                        Err *e);
 /* The last day the decision applies: valid_to, or the day before a revocation. */
 Date pay_decision_end(const PayDecisionRec *d);
+/* Inside a write transaction: validates and records one time report (payment_svc.c); the
+ * import (time_report_import.c) calls it per line. */
+bool pay_time_report_in_tx(Svc *s, const TimeReportIn *in, int64_t *id, Err *e);
+/* A quoted CSV text field ("" for a quote): names may hold the separator. */
+void pay_csv_text(Str *csv, const char *v);
+
+/* Sick-pay invoices in the settlement (R-074, settlement_invoice.c), inside its transaction:
+ * the run replaces the month's invoice lines; attestation is refused while another attested
+ * month holds one of them; the export appends the lines to pay and marks them paid. */
+bool settle_invoices_run(Svc *s, const char *month, Date last, const Policy *pol,
+                         const ProviderRec *providers, size_t np, Arena *a, Err *e);
+bool settle_invoices_attest_check(Svc *s, const char *month, Err *e);
+bool settle_invoices_export(Svc *s, const char *month, Arena *a, Str *csv, Err *e);
 
 #endif

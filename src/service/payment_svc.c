@@ -104,7 +104,7 @@ bool svc_schablon_set(Svc *s, int year, int64_t ore, const char *note, Err *e) {
 
 /* ---- time reports ---- */
 
-static bool time_report_in_tx(Svc *s, const TimeReportIn *in, int64_t *id, Err *e) {
+bool pay_time_report_in_tx(Svc *s, const TimeReportIn *in, int64_t *id, Err *e) {
   int y, m;
   if (!svc_pay_month_parse(in->month, "month", &y, &m, e)) return false;
   if (in->minutes < 0 || in->minutes > MAX_MONTH_MINUTES)
@@ -145,7 +145,7 @@ static bool time_report_in_tx(Svc *s, const TimeReportIn *in, int64_t *id, Err *
 
 bool svc_time_report_record(Svc *s, const TimeReportIn *in, int64_t *id, Err *e) {
   if (!pay_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
-  bool ok = svc_begin(s, true, e) && time_report_in_tx(s, in, id, e);
+  bool ok = svc_begin(s, true, e) && pay_time_report_in_tx(s, in, id, e);
   return svc_end(s, ok, e);
 }
 
@@ -155,66 +155,6 @@ bool svc_time_report_list(Svc *s, int64_t decision_id, const char *month, Arena 
   if (!pay_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
   bool ok = svc_begin(s, false, e) &&
             store_time_report_list(s->db, decision_id, month ? month : "", a, out, n, e);
-  return svc_end(s, ok, e);
-}
-
-/* One CSV field as a whole number; false if empty or not a number. */
-static bool csv_int(const char *f, int64_t *v) {
-  if (!f || !*f) return false;
-  char *end;
-  long long x = strtoll(f, &end, 10);
-  if (*end) return false;
-  *v = x;
-  return true;
-}
-
-bool svc_time_report_import(Svc *s, const char *csv, size_t *n, Err *e) {
-  *n = 0;
-  if (!pay_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
-  if (!csv || !utf8_valid(csv, strlen(csv)))
-    return err_set(e, ERR_INVALID, "file", "", "Filen är inte text i UTF-8.");
-  if (!svc_begin(s, true, e)) return false;
-  bool ok = true;
-  int lineno = 0;
-  const char *p = csv;
-  while (ok && *p) {
-    lineno++;
-    const char *nl = strchr(p, '\n');
-    size_t len = nl ? (size_t)(nl - p) : strlen(p);
-    char line[256];
-    if (len >= sizeof line) {
-      ok = err_set(e, ERR_INVALID, "file", "", "Rad %d är för lång.", lineno);
-      break;
-    }
-    memcpy(line, p, len);
-    line[len] = '\0';
-    if (len && line[len - 1] == '\r') line[--len] = '\0';
-    p = nl ? nl + 1 : p + len;
-    if (!len || strncmp(line, "beslut", 6) == 0) continue;
-    char *fields[5] = {0};
-    int nf = 0;
-    for (char *q = line, *tok; nf < 5 && (tok = strsep(&q, ";")) != NULL;)
-      fields[nf++] = tok;
-    int64_t decision_id, assistant_id = 0, minutes;
-    Date received;
-    if (nf != 5 || !csv_int(fields[0], &decision_id) ||
-        (*fields[2] && !csv_int(fields[2], &assistant_id)) || !csv_int(fields[3], &minutes) ||
-        !date_parse(fields[4], &received)) {
-      ok = err_set(e, ERR_INVALID, "file", "",
-                   "Rad %d: ange beslut;ÅÅÅÅ-MM;assistent (eller tomt);minuter;inkommen.", lineno);
-      break;
-    }
-    TimeReportIn in = {decision_id, fields[1], assistant_id, minutes, received, false};
-    int64_t id;
-    if (!time_report_in_tx(s, &in, &id, e)) {
-      char msg[sizeof e->msg];
-      snprintf(msg, sizeof msg, "%s", e->msg);
-      snprintf(e->msg, sizeof e->msg, "Rad %d: %.290s", lineno, msg);
-      ok = false;
-      break;
-    }
-    (*n)++;
-  }
   return svc_end(s, ok, e);
 }
 

@@ -40,7 +40,8 @@ static bool settle_line(const SettleSource *src, const char *month, int y, int m
                  .rate_ore = src->higher_rate_ore ? src->higher_rate_ore : schablon,
                  .fk_granted = src->fk_cover > 0,
                  .expense_ore_per_hour = pol->assistance_expense_ore_per_hour,
-                 .receipts_ore = src->receipts_ore};
+                 .receipts_ore = src->receipts_ore,
+                 .pay_over_granted = src->over_granted > 0}; /* R-073: finance's exception */
   SettleOut o;
   if (!settlement_compute(&in, &o, e)) return false;
   *l = (SettleLineRec){.decision_id = src->decision_id,
@@ -87,6 +88,9 @@ static bool settle_line(const SettleSource *src, const char *month, int y, int m
              (long long)(o.granted_minutes - o.reported_minutes));
     note_add(l->flags, sizeof l->flags, buf);
   }
+  if (src->over_granted && o.reported_minutes > o.granted_minutes)
+    note_add(l->flags, sizeof l->flags,
+             "Timmar utöver beviljat betalas enligt ekonomis godkända undantag (R-073).");
   if (o.paid_minutes != o.reported_minutes) {
     snprintf(buf, sizeof buf, "Betalt %lld min av rapporterade %lld min.",
              (long long)o.paid_minutes, (long long)o.reported_minutes);
@@ -124,6 +128,8 @@ bool svc_settle_run(Svc *s, const char *month, SettleSummary *out, Err *e) {
     ok = settle_line(&src[i], month, y, m, schablon, &pol, providers, np, &l, &skip, e) &&
          (skip || store_settle_line_insert(s->db, &l, e));
   }
+  /* R-074: approved sick-pay invoices are paid in the same run, one line each */
+  ok = ok && settle_invoices_run(s, month, last, &pol, providers, np, &a, e);
   ok = ok && store_settle_totals(s->db, month, &out->totals, e) &&
        svc_audit(s, "settlement.run", "settlement_month", 0, 0, month, e);
   arena_free(&a);
@@ -164,7 +170,8 @@ bool svc_settle_attest(Svc *s, const char *month, Err *e) {
   if (ok && strcmp(r.state, "draft") != 0)
     ok = err_set(e, ERR_CONFLICT, "month", "R-073", "Avräkningen för %s är redan attesterad.",
                  month);
-  ok = ok && store_settle_month_attest(s->db, month, s->user_id, s->now, e) &&
+  ok = ok && settle_invoices_attest_check(s, month, e) &&
+       store_settle_month_attest(s->db, month, s->user_id, s->now, e) &&
        svc_audit(s, "settlement.attest", "settlement_month", 0, 0, month, e);
   return svc_end(s, ok, e);
 }
@@ -181,7 +188,7 @@ bool svc_settle_lines(Svc *s, const char *month, int64_t decision_id, bool gaps_
 }
 
 /* A CSV field: names may hold the separator or quotes, so every text field is quoted. */
-static void csv_text(Str *csv, const char *v) {
+void pay_csv_text(Str *csv, const char *v) {
   str_putc(csv, '"');
   for (; *v; v++) {
     if (*v == '"') str_putc(csv, '"');
@@ -208,21 +215,24 @@ bool svc_settle_export(Svc *s, const char *month, Str *csv, Err *e) {
   if (ok) {
     str_puts(csv, "manad;beslut;utforare_orgnr;utforare;beviljade_min;rapporterade_min;"
                   "betalda_min;kommunens_min;fk_min;timbelopp_ore;timersattning_ore;"
-                  "omkostnader_ore;summa_ore\r\n");
+                  "omkostnader_ore;summa_ore;slag;fakturanummer\r\n");
     for (size_t i = 0; i < n; i++) {
       const SettleLineRec *l = &lines[i];
       if (!l->payable) continue; /* not payable: stays in the settlement with its reasons */
       str_appendf(csv, "%s;%lld;", l->month, (long long)l->decision_id);
-      csv_text(csv, l->provider_orgnr);
+      pay_csv_text(csv, l->provider_orgnr);
       str_putc(csv, ';');
-      csv_text(csv, l->provider_name);
-      str_appendf(csv, ";%lld;%lld;%lld;%lld;%lld;%lld;%lld;%lld;%lld\r\n",
+      pay_csv_text(csv, l->provider_name);
+      str_appendf(csv, ";%lld;%lld;%lld;%lld;%lld;%lld;%lld;%lld;%lld",
                   (long long)l->granted_minutes, (long long)l->reported_minutes,
                   (long long)l->paid_minutes, (long long)l->municipal_minutes,
                   (long long)l->fk_minutes, (long long)l->rate_ore, (long long)l->hours_ore,
                   (long long)l->expense_ore, (long long)l->total_ore);
+      str_puts(csv, ";timmar;\r\n");
     }
   }
+  /* R-074: then the approved sick-pay invoices, one line each, marked paid */
+  ok = ok && settle_invoices_export(s, month, &a, csv, e);
   ok = ok &&
        (strcmp(r.state, "exported") == 0 || store_settle_month_exported(s->db, month, s->now, e)) &&
        svc_audit(s, "settlement.export", "settlement_month", 0, 0, month, e);

@@ -38,10 +38,28 @@ typedef struct {
 bool svc_time_report_record(Svc *s, const TimeReportIn *in, int64_t *id, Err *e);
 bool svc_time_report_list(Svc *s, int64_t decision_id, const char *month, Arena *a,
                           TimeReportRec **out, size_t *n, Err *e);
-/* Imports lines "decision_id;YYYY-MM;assistant_id;minutes;received_on" (a header line starting
- * with "beslut" is skipped), all in one transaction: one bad line refuses the whole file, naming
- * its line number. */
-bool svc_time_report_import(Svc *s, const char *csv, size_t *n, Err *e);
+/* A time report file (time_report_import.c): lines "beslut;manad;assistent;minuter;inkommen"
+ * (decision id; YYYY-MM; the assistant's id or empty for the provider's total; minutes;
+ * received YYYY-MM-DD), ';'-separated, LF or CRLF; a first line starting with "beslut" is the
+ * header; blank lines are skipped. */
+typedef struct {
+  size_t line;   /* 1-based line of the file */
+  char msg[400]; /* Swedish, with the rule when one refuses */
+} TimeReportRowError;
+typedef struct {
+  size_t rows;                   /* data lines read */
+  size_t imported;               /* lines imported (0 when any line was bad) */
+  TimeReportRowError *errors;    /* every bad line, in file order (arena) */
+  size_t n_errors;
+} TimeReportImport;
+#define SVC_TIMEREPORT_IMPORT_MAX_BYTES (4u << 20) /* 4 MiB */
+#define SVC_TIMEREPORT_IMPORT_MAX_ROWS 50000
+/* CAP_FINANCE or CAP_EXECUTE. All or nothing, in one transaction: every line is checked, also
+ * after a bad one, and when any is bad nothing is imported and false is returned with every bad
+ * line in out->errors and e holding the first line's refusal (its code and rule; the message
+ * says how many lines are bad). */
+bool svc_time_report_import(Svc *s, const char *csv, size_t len, Arena *a, TimeReportImport *out,
+                            Err *e);
 
 /* ---- consent to payment (R-071) ---- */
 typedef struct {
@@ -82,7 +100,9 @@ typedef struct {
  * Idempotent: a rerun replaces the draft's lines; an attested or exported month is locked
  * (ERR_RULE R-073). A line is not payable, with its reasons, when the provider lacks a valid
  * permit or a recent F-skatt check (R-071), the person's consent to payment is missing (R-071),
- * no provider is ordered, or the provider is the municipality itself. */
+ * no provider is ordered, or the provider is the municipality itself. The run also puts in
+ * every approved, unpaid sick-pay invoice approved by the month's last day that no other
+ * attested month holds, one line each, payable under the same R-071 judgement (R-074). */
 bool svc_settle_run(Svc *s, const char *month, SettleSummary *out, Err *e);
 bool svc_settle_get(Svc *s, const char *month, SettleSummary *out, Err *e);
 /* CAP_FINANCE: the draft becomes attested (locked). */
@@ -92,17 +112,36 @@ bool svc_settle_attest(Svc *s, const char *month, Err *e);
 bool svc_settle_lines(Svc *s, const char *month, int64_t decision_id, bool gaps_only, Arena *a,
                       SettleLineRec **out, size_t *n, Err *e);
 /* CAP_FINANCE: the payable lines as CSV for the finance system (docs/payments.md); only an
- * attested month; marks it exported. */
+ * attested month; marks it exported and its sick-pay invoices paid (R-074). */
 bool svc_settle_export(Svc *s, const char *month, Str *csv, Err *e);
+/* CAP_FINANCE (settlement_over_grant.c): approves paying the hours reported beyond the grant on
+ * one decision's line for the month — an exception, with a required reason, once per decision
+ * and month, audited (settlement.over_grant); refused for a locked month (R-073). The next run
+ * pays what was reported. */
+bool svc_settle_over_grant(Svc *s, int64_t decision_id, const char *month, const char *reason,
+                           Err *e);
+bool svc_settle_over_grant_get(Svc *s, int64_t decision_id, const char *month, OverGrantRec *out,
+                               bool *found, Err *e);
+/* CAP_FINANCE: the month's sick-pay invoice lines (R-074): approved invoices the run put in,
+ * payable or with their reasons (R-071). */
+bool svc_settle_invoice_lines(Svc *s, const char *month, Arena *a, SettleInvoiceLineRec **out,
+                              size_t *n, Err *e);
 
 /* ---- Försäkringskassan (R-110, R-111, R-112) ---- */
-/* Creates the notice tasks the rules now call for (3078: R-110; 3064: R-111; 3032: R-112);
- * *added counts them. Inside its own transaction; system, CAP_CASE_WRITE or CAP_FINANCE. */
+/* Creates the notice tasks the rules now call for (3078: R-110; 3064: R-111; 3032: R-112) for
+ * everyone (`insats fk refresh`); *added counts them. The commands that make a notice due (a
+ * granted decision, an assessment, execution started, FK's decision, a notice sent) already
+ * create the person's in their own transaction: this catches up on anything else (rows
+ * written outside the services). Own transaction; system, CAP_CASE_WRITE or CAP_FINANCE. */
 bool svc_fk_refresh(Svc *s, size_t *added, Err *e);
 /* The person's FK notices and decisions (CAP_PERSON_READ under the access rule, or CAP_FINANCE);
- * refreshes the tasks first. */
+ * a read: it creates nothing. */
 bool svc_fk_list(Svc *s, int64_t person_id, Arena *a, FkNoticeRec **notices, size_t *nn,
                  FkDecisionRec **decisions, size_t *nd, Err *e);
+/* Mitt arbete: the open notices of the cases the user is responsible for, the earliest due
+ * first, at most SVC_FK_OPEN_LIMIT (CAP_PERSON_READ). */
+#define SVC_FK_OPEN_LIMIT 50
+bool svc_fk_open_mine(Svc *s, Arena *a, FkOpenRow **out, size_t *n, Err *e);
 /* CAP_CASE_WRITE under the access rule: the notice was sent to FK on `sent_on`. */
 bool svc_fk_notice_sent(Svc *s, int64_t notice_id, Date sent_on, Err *e);
 
@@ -146,8 +185,19 @@ typedef struct {
 } HabRunSummary;
 /* CAP_FINANCE or CAP_EXECUTE: the month's attendance becomes one line per participant, paid on
  * the policy's day of the FOLLOWING month (the 27th) or the bank day before (R-087, R-150).
- * Rerunnable: replaces the month's lines. */
+ * Rerunnable while a draft: replaces the month's lines — a unit manager's run only those of
+ * the own unit's participants (R-133), finance's every unit's. Refused (ERR_RULE R-087) once
+ * finance has attested the month; attendance for it is then refused too. */
 bool svc_hab_run(Svc *s, const char *month, HabRunSummary *out, Err *e);
+/* The month's lines: a unit manager's own unit's; finance's all. The attendance list and the
+ * participants follow the same rule. */
 bool svc_hab_lines(Svc *s, const char *month, Arena *a, HabLineRec **out, size_t *n, Err *e);
+/* habilitation_month.c: the month's state ("" = never run, draft, attested, exported). */
+bool svc_hab_month_state(Svc *s, const char *month, char state[12], Err *e);
+/* CAP_FINANCE: the draft becomes attested (locked). */
+bool svc_hab_attest(Svc *s, const char *month, Err *e);
+/* CAP_FINANCE: an attested month's lines with an amount as CSV (docs/payments.md); marks it
+ * exported. The participant is paid, so the line names them (personnummer, name). */
+bool svc_hab_export(Svc *s, const char *month, Str *csv, Err *e);
 
 #endif

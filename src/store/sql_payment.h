@@ -25,6 +25,35 @@
   "l.hours_ore, l.expense_ore, l.total_ore, l.payable, l.reasons, l.flags, "                       \
   "coalesce(pr.name, ''), coalesce(pr.orgnr, '') "
 
+/* The due-queries (R-110–R-112), all persons ("1 = 1") or one person's: the filter lets a
+ * command that may make a notice due look at that person only, through lss_case_person. */
+#define FK_DUE_3078(filter)                                                                        \
+  "SELECT d.id, c.person_id FROM lss_case c JOIN decision d ON d.case_id = c.id "                  \
+  "WHERE " filter " AND d.insats = 'personlig_assistans' "                                         \
+  "AND d.outcome IN ('granted', 'partly_granted') "                                                \
+  "AND (SELECT a.fk_notice_required FROM assistance_assessment a WHERE a.case_id = d.case_id "     \
+  "ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) = 1 "                                           \
+  "AND NOT EXISTS (SELECT 1 FROM fk_notice n WHERE n.decision_id = d.id AND n.form = '3078') "     \
+  "ORDER BY d.id"
+#define FK_DUE_3064(filter)                                                                        \
+  "SELECT d.id, c.person_id FROM lss_case c JOIN decision d ON d.case_id = c.id "                  \
+  "WHERE " filter " AND d.outcome IN ('granted', 'partly_granted') "                               \
+  "AND NOT EXISTS (SELECT 1 FROM fk_notice n WHERE n.decision_id = d.id "                          \
+  "AND n.form IN ('3078', '3064')) "                                                               \
+  "AND (EXISTS (SELECT 1 FROM fk_decision f WHERE f.person_id = c.person_id AND f.granted = 1 "    \
+  "AND f.decided_on <= d.decided_on) "                                                             \
+  "OR EXISTS (SELECT 1 FROM fk_notice n WHERE n.person_id = c.person_id AND n.form = '3078' "      \
+  "AND n.sent_on IS NOT NULL AND n.sent_on <= d.decided_on)) ORDER BY d.id"
+#define FK_DUE_3032(filter)                                                                        \
+  "SELECT n.decision_id, n.person_id, (SELECT max(f.notified_on) FROM fk_decision f "              \
+  "WHERE f.person_id = n.person_id) FROM fk_notice n "                                             \
+  "JOIN service_order so ON so.decision_id = n.decision_id "                                       \
+  "LEFT JOIN provider pr ON pr.id = so.provider_id "                                               \
+  "JOIN execution x ON x.decision_id = n.decision_id AND x.executed_on IS NOT NULL "               \
+  "WHERE " filter " AND n.form = '3078' AND (so.provider_id IS NULL OR pr.kind = 'municipal') "    \
+  "AND n.sent_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM fk_notice m "                           \
+  "WHERE m.decision_id = n.decision_id AND m.form = '3032') ORDER BY n.decision_id"
+
 #define SQL_PAYMENT(X)                                                                             \
   X(SQL_PAY_DECISION, "SELECT " PAY_DECISION_COLS PAY_DECISION_FROM "WHERE d.id = $1")             \
   X(SQL_PAY_DECISIONS_IN_FORCE,                                                                    \
@@ -64,33 +93,21 @@
   X(SQL_FK_NOTICE_SET_DUE,                                                                         \
     "UPDATE fk_notice SET due_on = $2 WHERE person_id = $1 AND form = '3032' AND sent_on IS NULL") \
   /* granted personal assistance whose latest assessment has basic needs over 20 h/week */  \
-  X(SQL_FK_DUE_3078,                                                                               \
-    "SELECT d.id, c.person_id FROM decision d JOIN lss_case c ON c.id = d.case_id "                \
-    "WHERE d.insats = 'personlig_assistans' AND d.outcome IN ('granted', 'partly_granted') "       \
-    "AND (SELECT a.fk_notice_required FROM assistance_assessment a WHERE a.case_id = d.case_id "   \
-    "ORDER BY a.assessed_on DESC, a.id DESC LIMIT 1) = 1 "                                         \
-    "AND NOT EXISTS (SELECT 1 FROM fk_notice n WHERE n.decision_id = d.id AND n.form = '3078') "   \
-    "ORDER BY d.id")                                                                               \
+  X(SQL_FK_DUE_3078, FK_DUE_3078("1 = 1"))                                                         \
+  X(SQL_FK_DUE_3078_PERSON, FK_DUE_3078("c.person_id = $1"))                                       \
   /* another decision granted to someone with (or applied for) assistansersättning */      \
-  X(SQL_FK_DUE_3064,                                                                               \
-    "SELECT d.id, c.person_id FROM decision d JOIN lss_case c ON c.id = d.case_id "                \
-    "WHERE d.outcome IN ('granted', 'partly_granted') "                                            \
-    "AND NOT EXISTS (SELECT 1 FROM fk_notice n WHERE n.decision_id = d.id "                        \
-    "AND n.form IN ('3078', '3064')) "                                                             \
-    "AND (EXISTS (SELECT 1 FROM fk_decision f WHERE f.person_id = c.person_id AND f.granted = 1 "  \
-    "AND f.decided_on <= d.decided_on) "                                                           \
-    "OR EXISTS (SELECT 1 FROM fk_notice n WHERE n.person_id = c.person_id AND n.form = '3078' "    \
-    "AND n.sent_on IS NOT NULL AND n.sent_on <= d.decided_on)) ORDER BY d.id")                     \
+  X(SQL_FK_DUE_3064, FK_DUE_3064("1 = 1"))                                                         \
+  X(SQL_FK_DUE_3064_PERSON, FK_DUE_3064("c.person_id = $1"))                                       \
   /* FK examines (3078 sent) while the municipality executes in its own regi */             \
-  X(SQL_FK_DUE_3032,                                                                               \
-    "SELECT n.decision_id, n.person_id, (SELECT max(f.notified_on) FROM fk_decision f "            \
-    "WHERE f.person_id = n.person_id) FROM fk_notice n "                                           \
-    "JOIN service_order so ON so.decision_id = n.decision_id "                                     \
-    "LEFT JOIN provider pr ON pr.id = so.provider_id "                                             \
-    "JOIN execution x ON x.decision_id = n.decision_id AND x.executed_on IS NOT NULL "             \
-    "WHERE n.form = '3078' AND (so.provider_id IS NULL OR pr.kind = 'municipal') "                 \
-    "AND n.sent_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM fk_notice m "                         \
-    "WHERE m.decision_id = n.decision_id AND m.form = '3032') ORDER BY n.decision_id")             \
+  X(SQL_FK_DUE_3032, FK_DUE_3032("1 = 1"))                                                         \
+  X(SQL_FK_DUE_3032_PERSON, FK_DUE_3032("n.person_id = $1"))                                       \
+  /* Mitt arbete: the open notices of the cases the officer is responsible for */                  \
+  X(SQL_FK_NOTICE_OPEN_FOR_OFFICER,                                                                \
+    "SELECT n.id, n.decision_id, n.person_id, n.form, n.rule, n.due_on, n.created_at, "            \
+    "p.given_name, p.family_name, c.id, d.insats FROM lss_case c "                                 \
+    "JOIN decision d ON d.case_id = c.id JOIN fk_notice n ON n.decision_id = d.id "                \
+    "JOIN person p ON p.id = c.person_id WHERE c.officer_id = $1 AND n.sent_on IS NULL "           \
+    "ORDER BY coalesce(n.due_on, substr(n.created_at, 1, 10)), n.id LIMIT $2")                     \
   X(SQL_FK_DECISION_INSERT,                                                                        \
     "INSERT INTO fk_decision (person_id, granted, minutes_per_week, valid_from, valid_to, "        \
     "decided_on, notified_on, created_by, created_at, is_demo) "                                   \
@@ -147,7 +164,8 @@
     "(SELECT count(*) FROM fk_decision f WHERE f.person_id = c.person_id AND f.granted = 1 "       \
     "AND f.valid_from <= $3 AND (f.valid_to IS NULL OR f.valid_to >= $2)), "                       \
     "(SELECT count(*) FROM person_stay ps WHERE ps.person_id = c.person_id "                       \
-    "AND ps.kind = 'hospital' AND ps.from_on <= $3 AND (ps.to_on IS NULL OR ps.to_on >= $2)) "     \
+    "AND ps.kind = 'hospital' AND ps.from_on <= $3 AND (ps.to_on IS NULL OR ps.to_on >= $2)), "    \
+    "(SELECT count(*) FROM pay_over_grant og WHERE og.decision_id = d.id AND og.month = $1) "      \
     "FROM decision d JOIN lss_case c ON c.id = d.case_id "                                         \
     "LEFT JOIN service_order so ON so.decision_id = d.id "                                         \
     "WHERE d.insats = 'personlig_assistans' AND d.outcome IN ('granted', 'partly_granted') "       \
@@ -164,8 +182,54 @@
     "AND ($3 = 0 OR l.flags <> '' OR l.payable = 0) ORDER BY l.decision_id")                       \
   X(SQL_SETTLE_TOTALS,                                                                             \
     "SELECT count(*), coalesce(sum(payable), 0), coalesce(sum(CASE WHEN payable = 1 "              \
-    "THEN total_ore ELSE 0 END), 0), coalesce(sum(CASE WHEN flags <> '' THEN 1 ELSE 0 END), 0) "   \
-    "FROM settlement_line WHERE month = $1")                                                       \
+    "THEN total_ore ELSE 0 END), 0), coalesce(sum(CASE WHEN flags <> '' THEN 1 ELSE 0 END), 0), "  \
+    "(SELECT count(*) FROM settlement_invoice_line i WHERE i.month = $1), "                        \
+    "(SELECT coalesce(sum(i.payable), 0) FROM settlement_invoice_line i WHERE i.month = $1), "     \
+    "(SELECT coalesce(sum(i.amount_ore), 0) FROM settlement_invoice_line i WHERE i.month = $1 "    \
+    "AND i.payable = 1) FROM settlement_line WHERE month = $1")                                    \
+  /* R-074: approved sick-pay invoices not yet paid, approved by the month's last day ($2), that \
+   * no other attested month is about to pay (an exported month that did not pay one, because it \
+   * was not payable then, leaves it to a later month); consents to the provider (R-071) */      \
+  X(SQL_SETTLE_INV_SOURCE,                                                                         \
+    "SELECT i.id, i.provider_id, i.person_id, i.amount_ore, "                                      \
+    "(SELECT count(*) FROM payment_consent pc JOIN decision d ON d.id = pc.decision_id "           \
+    "JOIN lss_case c ON c.id = d.case_id WHERE c.person_id = i.person_id "                         \
+    "AND pc.provider_id = i.provider_id AND pc.given_on <= $2) "                                   \
+    "FROM sick_pay_invoice i WHERE i.status = 'approved' AND i.paid_month IS NULL "                \
+    "AND (SELECT max(a.acted_on) FROM sick_pay_action a WHERE a.invoice_id = i.id "                \
+    "AND a.action = 'approved') <= $2 "                                                            \
+    "AND NOT EXISTS (SELECT 1 FROM settlement_invoice_line o JOIN settlement_month sm "            \
+    "ON sm.month = o.month WHERE o.invoice_id = i.id AND o.month <> $1 AND o.payable = 1 "         \
+    "AND sm.state = 'attested') ORDER BY i.provider_id, i.invoice_no, i.id")                       \
+  /* an approved exception to pay hours reported beyond the grant, per decision and month */\
+  X(SQL_OVER_GRANT_INSERT,                                                                         \
+    "INSERT INTO pay_over_grant (decision_id, month, reason, approved_by, approved_at) "           \
+    "VALUES ($1, $2, $3, $4, $5) RETURNING id")                                                    \
+  X(SQL_OVER_GRANT_GET,                                                                            \
+    "SELECT og.reason, og.approved_at, coalesce(u.full_name, '') FROM pay_over_grant og "          \
+    "LEFT JOIN app_user u ON u.id = og.approved_by WHERE og.decision_id = $1 AND og.month = $2")  \
+  X(SQL_SETTLE_INV_DELETE, "DELETE FROM settlement_invoice_line WHERE month = $1")                 \
+  X(SQL_SETTLE_INV_INSERT,                                                                         \
+    "INSERT INTO settlement_invoice_line (month, invoice_id, provider_id, person_id, amount_ore, " \
+    "payable, reasons) VALUES ($1, $2, $3, $4, $5, $6, $7)")                                       \
+  X(SQL_SETTLE_INV_LINES,                                                                          \
+    "SELECT l.id, l.month, l.invoice_id, l.provider_id, l.person_id, l.amount_ore, l.payable, "    \
+    "l.reasons, pr.name, pr.orgnr, i.invoice_no, i.status, coalesce(i.paid_month, ''), "           \
+    "i.invoice_date, i.sick_from, i.sick_to FROM settlement_invoice_line l "                       \
+    "JOIN sick_pay_invoice i ON i.id = l.invoice_id JOIN provider pr ON pr.id = l.provider_id "    \
+    "WHERE l.month = $1 ORDER BY pr.name, i.invoice_no, l.invoice_id")                             \
+  /* the month's payable invoices that another month paid or, attested, is about to pay */       \
+  X(SQL_SETTLE_INV_LOCKED_ELSEWHERE,                                                               \
+    "SELECT count(*) FROM settlement_invoice_line l "                                              \
+    "JOIN sick_pay_invoice i ON i.id = l.invoice_id WHERE l.month = $1 AND l.payable = 1 "       \
+    "AND ((i.paid_month IS NOT NULL AND i.paid_month <> $1) "                                      \
+    "OR EXISTS (SELECT 1 FROM settlement_invoice_line o JOIN settlement_month sm "                 \
+    "ON sm.month = o.month WHERE o.invoice_id = l.invoice_id AND o.month <> $1 AND o.payable = 1 " \
+    "AND sm.state = 'attested'))")                                                                 \
+  X(SQL_SETTLE_INV_MARK_PAID,                                                                      \
+    "UPDATE sick_pay_invoice SET paid_month = $1 WHERE paid_month IS NULL "                        \
+    "AND status = 'approved' "                                                                     \
+    "AND id IN (SELECT invoice_id FROM settlement_invoice_line WHERE month = $1 AND payable = 1)") \
   X(SQL_HAB_ATTENDANCE_DELETE, "DELETE FROM hab_attendance WHERE decision_id = $1 AND day = $2")   \
   X(SQL_HAB_ATTENDANCE_INSERT,                                                                     \
     "INSERT INTO hab_attendance (decision_id, day, attendance, created_by, created_at, is_demo) "  \
@@ -174,13 +238,32 @@
     "SELECT h.decision_id, c.person_id, h.day, h.attendance FROM hab_attendance h "                \
     "JOIN decision d ON d.id = h.decision_id JOIN lss_case c ON c.id = d.case_id "                 \
     "WHERE h.day >= $1 AND h.day <= $2 AND ($3 = 0 OR h.decision_id = $3) "                        \
-    "ORDER BY h.decision_id, h.day")                                                               \
-  X(SQL_HAB_LINES_DELETE, "DELETE FROM hab_line WHERE month = $1")                                 \
+    "AND ($4 = 0 OR d.executing_unit_id = $4) ORDER BY h.decision_id, h.day")                      \
+  /* a unit manager's run replaces the lines of the unit's own participants only ($2 = 0: all) */ \
+  X(SQL_HAB_LINES_DELETE,                                                                          \
+    "DELETE FROM hab_line WHERE month = $1 AND ($2 = 0 OR decision_id IN "                         \
+    "(SELECT id FROM decision WHERE executing_unit_id = $2))")                                     \
   X(SQL_HAB_LINE_INSERT,                                                                           \
     "INSERT INTO hab_line (month, decision_id, person_id, full_days, half_days, unpaid_days, "     \
     "amount_ore, pay_on, run_by, run_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")        \
   X(SQL_HAB_LINES,                                                                                 \
-    "SELECT month, decision_id, person_id, full_days, half_days, unpaid_days, amount_ore, pay_on " \
-    "FROM hab_line WHERE month = $1 ORDER BY decision_id")
+    "SELECT l.month, l.decision_id, l.person_id, l.full_days, l.half_days, l.unpaid_days, "        \
+    "l.amount_ore, l.pay_on, p.pnr, p.given_name || ' ' || p.family_name FROM hab_line l "         \
+    "JOIN decision d ON d.id = l.decision_id JOIN person p ON p.id = l.person_id "                 \
+    "WHERE l.month = $1 AND ($2 = 0 OR d.executing_unit_id = $2) ORDER BY l.decision_id")          \
+  /* the habilitation month's state: draft, attested by finance, exported */             \
+  X(SQL_HAB_MONTH_GET,                                                                             \
+    "SELECT month, state, coalesce(attested_by, 0), coalesce(attested_at, ''), "                   \
+    "coalesce(exported_at, '') FROM hab_month WHERE month = $1")                                   \
+  X(SQL_HAB_MONTH_PUT,                                                                             \
+    "INSERT INTO hab_month (month, state, run_by, run_at) VALUES ($1, 'draft', $2, $3) "           \
+    "ON CONFLICT (month) DO UPDATE SET run_by = excluded.run_by, run_at = excluded.run_at "        \
+    "WHERE hab_month.state = 'draft'")                                                             \
+  X(SQL_HAB_MONTH_ATTEST,                                                                          \
+    "UPDATE hab_month SET state = 'attested', attested_by = $2, attested_at = $3 "                 \
+    "WHERE month = $1 AND state = 'draft'")                                                        \
+  X(SQL_HAB_MONTH_EXPORTED,                                                                        \
+    "UPDATE hab_month SET state = 'exported', exported_at = $2 WHERE month = $1 "                  \
+    "AND state = 'attested'")
 
 #endif

@@ -199,20 +199,51 @@ bool store_fk_notice_set_claim_due(Db *db, int64_t person_id, Date due_on, Err *
          stmt_bind_date(&st, 2, due_on, e) && stmt_exec(&st, e);
 }
 
-bool store_fk_due(Db *db, const char *form, Arena *a, FkDue **out, size_t *n, Err *e) {
+bool store_fk_due(Db *db, const char *form, int64_t person_id, Arena *a, FkDue **out, size_t *n,
+                  Err *e) {
   Stmt st;
   *out = NULL, *n = 0;
-  SqlId id = strcmp(form, "3078") == 0   ? SQL_FK_DUE_3078
-             : strcmp(form, "3064") == 0 ? SQL_FK_DUE_3064
-                                         : SQL_FK_DUE_3032;
-  if (!stmt_get(db, id, &st, e)) return false;
+  bool one = person_id > 0;
+  SqlId id = strcmp(form, "3078") == 0   ? (one ? SQL_FK_DUE_3078_PERSON : SQL_FK_DUE_3078)
+             : strcmp(form, "3064") == 0 ? (one ? SQL_FK_DUE_3064_PERSON : SQL_FK_DUE_3064)
+                                         : (one ? SQL_FK_DUE_3032_PERSON : SQL_FK_DUE_3032);
+  bool claim = strcmp(form, "3032") == 0;
+  if (!stmt_get(db, id, &st, e) || (one && !stmt_bind_int(&st, 1, person_id, e))) return false;
   size_t cap = 0;
   int rc;
   while ((rc = stmt_step(&st, e)) == 1) {
     FkDue *d = rows_push(a, (void **)out, n, &cap, sizeof **out);
     d->decision_id = stmt_int(&st, 0);
     d->person_id = stmt_int(&st, 1);
-    d->due_on = id == SQL_FK_DUE_3032 ? stmt_date(&st, 2) : DATE_NONE;
+    d->due_on = claim ? stmt_date(&st, 2) : DATE_NONE;
+  }
+  stmt_reset(&st);
+  return rc == 0;
+}
+
+bool store_fk_notice_open_for_officer(Db *db, int64_t officer_id, int limit, Arena *a,
+                                      FkOpenRow **out, size_t *n, Err *e) {
+  Stmt st;
+  *out = NULL, *n = 0;
+  if (!stmt_get(db, SQL_FK_NOTICE_OPEN_FOR_OFFICER, &st, e) ||
+      !stmt_bind_int(&st, 1, officer_id, e) || !stmt_bind_int(&st, 2, limit, e))
+    return false;
+  size_t cap = 0;
+  int rc;
+  while ((rc = stmt_step(&st, e)) == 1) {
+    FkOpenRow *r = rows_push(a, (void **)out, n, &cap, sizeof **out);
+    r->n.id = stmt_int(&st, 0);
+    r->n.decision_id = stmt_int(&st, 1);
+    r->n.person_id = stmt_int(&st, 2);
+    ROWS_COPY(r->n.form, stmt_text(&st, 3));
+    ROWS_COPY(r->n.rule, stmt_text(&st, 4));
+    r->n.due_on = stmt_date(&st, 5);
+    ROWS_COPY(r->n.created_at, stmt_text(&st, 6));
+    r->n.sent_on = DATE_NONE;
+    ROWS_COPY(r->given_name, stmt_text(&st, 7));
+    ROWS_COPY(r->family_name, stmt_text(&st, 8));
+    r->case_id = stmt_int(&st, 9);
+    ROWS_COPY(r->insats, stmt_text(&st, 10));
   }
   stmt_reset(&st);
   return rc == 0;
@@ -405,6 +436,7 @@ bool store_settle_source(Db *db, const char *month, Date first, Date last, Arena
     r->consents = stmt_int(&st, 13);
     r->fk_cover = stmt_int(&st, 14);
     r->hospital_stays = stmt_int(&st, 15);
+    r->over_granted = stmt_int(&st, 16);
   }
   stmt_reset(&st);
   return rc == 0;
@@ -476,6 +508,9 @@ bool store_settle_totals(Db *db, const char *month, SettleTotals *out, Err *e) {
     out->payable = stmt_int(&st, 1);
     out->payable_ore = stmt_int(&st, 2);
     out->flagged = stmt_int(&st, 3);
+    out->invoices = stmt_int(&st, 4);
+    out->invoices_payable = stmt_int(&st, 5);
+    out->invoices_payable_ore = stmt_int(&st, 6);
   }
   stmt_reset(&st);
   return rc >= 0;
@@ -492,12 +527,14 @@ bool store_hab_attendance_put(Db *db, int64_t decision_id, Date day, const char 
          stmt_bind_bool(&st, 6, is_demo, e) && stmt_exec(&st, e);
 }
 
-bool store_hab_attendance_list(Db *db, Date first, Date last, int64_t decision_id, Arena *a,
-                               HabAttendanceRec **out, size_t *n, Err *e) {
+bool store_hab_attendance_list(Db *db, Date first, Date last, int64_t decision_id,
+                               int64_t unit_id, Arena *a, HabAttendanceRec **out, size_t *n,
+                               Err *e) {
   Stmt st;
   *out = NULL, *n = 0;
   if (!stmt_get(db, SQL_HAB_ATTENDANCE_MONTH, &st, e) || !stmt_bind_date(&st, 1, first, e) ||
-      !stmt_bind_date(&st, 2, last, e) || !stmt_bind_int(&st, 3, decision_id, e))
+      !stmt_bind_date(&st, 2, last, e) || !stmt_bind_int(&st, 3, decision_id, e) ||
+      !stmt_bind_int(&st, 4, unit_id, e))
     return false;
   size_t cap = 0;
   int rc;
@@ -512,10 +549,10 @@ bool store_hab_attendance_list(Db *db, Date first, Date last, int64_t decision_i
   return rc == 0;
 }
 
-bool store_hab_lines_delete(Db *db, const char *month, Err *e) {
+bool store_hab_lines_delete(Db *db, const char *month, int64_t unit_id, Err *e) {
   Stmt st;
   return stmt_get(db, SQL_HAB_LINES_DELETE, &st, e) && stmt_bind_text(&st, 1, month, e) &&
-         stmt_exec(&st, e);
+         stmt_bind_int(&st, 2, unit_id, e) && stmt_exec(&st, e);
 }
 
 bool store_hab_line_insert(Db *db, const HabLineRec *l, int64_t by, const char *at, Err *e) {
@@ -528,10 +565,13 @@ bool store_hab_line_insert(Db *db, const HabLineRec *l, int64_t by, const char *
          stmt_bind_text(&st, 10, at, e) && stmt_exec(&st, e);
 }
 
-bool store_hab_lines(Db *db, const char *month, Arena *a, HabLineRec **out, size_t *n, Err *e) {
+bool store_hab_lines(Db *db, const char *month, int64_t unit_id, Arena *a, HabLineRec **out,
+                     size_t *n, Err *e) {
   Stmt st;
   *out = NULL, *n = 0;
-  if (!stmt_get(db, SQL_HAB_LINES, &st, e) || !stmt_bind_text(&st, 1, month, e)) return false;
+  if (!stmt_get(db, SQL_HAB_LINES, &st, e) || !stmt_bind_text(&st, 1, month, e) ||
+      !stmt_bind_int(&st, 2, unit_id, e))
+    return false;
   size_t cap = 0;
   int rc;
   while ((rc = stmt_step(&st, e)) == 1) {
@@ -544,6 +584,8 @@ bool store_hab_lines(Db *db, const char *month, Arena *a, HabLineRec **out, size
     l->unpaid_days = stmt_int(&st, 5);
     l->amount_ore = stmt_int(&st, 6);
     l->pay_on = stmt_date(&st, 7);
+    ROWS_COPY(l->pnr, stmt_text(&st, 8));
+    ROWS_COPY(l->person_name, stmt_text(&st, 9));
   }
   stmt_reset(&st);
   return rc == 0;

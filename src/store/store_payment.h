@@ -76,8 +76,21 @@ typedef struct {
   int64_t decision_id, person_id;
   Date due_on;
 } FkDue;
-/* form "3078", "3064" or "3032": the decisions the rules now call a notice for. */
-bool store_fk_due(Db *db, const char *form, Arena *a, FkDue **out, size_t *n, Err *e);
+/* form "3078", "3064" or "3032": the decisions the rules now call a notice for — the person's
+ * only (person_id > 0), or everyone's (0). */
+bool store_fk_due(Db *db, const char *form, int64_t person_id, Arena *a, FkDue **out, size_t *n,
+                  Err *e);
+
+/* An open (unsent) notice with whom and what it concerns, for the officer's work list. */
+typedef struct {
+  FkNoticeRec n;
+  int64_t case_id;
+  char given_name[128], family_name[128], insats[24];
+} FkOpenRow;
+/* The open notices of the cases `officer_id` is responsible for, the earliest due first (a
+ * notice without a due date is due at once: its creation day); at most `limit`. */
+bool store_fk_notice_open_for_officer(Db *db, int64_t officer_id, int limit, Arena *a,
+                                      FkOpenRow **out, size_t *n, Err *e);
 
 typedef struct {
   int64_t id, person_id, minutes_per_week, created_by;
@@ -127,6 +140,7 @@ typedef struct {
   int64_t decision_id, person_id, scope_amount, provider_id, reported_minutes, n_reports;
   int64_t higher_rate_ore; /* 0: none approved */
   int64_t receipts_ore, consents, fk_cover, hospital_stays;
+  int64_t over_granted; /* finance approved paying the hours beyond the grant */
   bool has_order; /* an order exists; provider_id 0 then means the unit itself */
   char scope_unit[20];
   Date valid_from, valid_to, revoked_on;
@@ -148,8 +162,43 @@ bool store_settle_lines(Db *db, const char *month, int64_t decision_id, bool gap
                         SettleLineRec **out, size_t *n, Err *e);
 typedef struct {
   int64_t lines, payable, payable_ore, flagged;
+  int64_t invoices, invoices_payable, invoices_payable_ore; /* sick-pay invoice lines */
 } SettleTotals;
 bool store_settle_totals(Db *db, const char *month, SettleTotals *out, Err *e);
+
+/* ---- hours beyond the grant, approved for one decision and month (store_over_grant.c) ---- */
+typedef struct {
+  char reason[1024], approved_at[24], approved_by_name[128];
+} OverGrantRec;
+bool store_over_grant_insert(Db *db, int64_t decision_id, const char *month, const char *reason,
+                             int64_t by, const char *at, int64_t *id, Err *e);
+bool store_over_grant_get(Db *db, int64_t decision_id, const char *month, OverGrantRec *out,
+                          bool *found, Err *e);
+
+/* ---- sick-pay invoices paid through the settlement (R-074; store_settle_invoice.c) ---- */
+typedef struct {
+  int64_t invoice_id, provider_id, person_id, amount_ore;
+  int64_t consents; /* the person's consents to payment to the provider, given by the month's end */
+} SettleInvoiceSource;
+/* Approved invoices not yet paid, approved on or before `last` (the month's last day), that no
+ * other attested or exported month holds. */
+bool store_settle_inv_source(Db *db, const char *month, Date last, Arena *a,
+                             SettleInvoiceSource **out, size_t *n, Err *e);
+typedef struct {
+  int64_t id, invoice_id, provider_id, person_id, amount_ore;
+  bool payable;
+  char month[PAY_MONTH_LEN], reasons[1024], provider_name[128], provider_orgnr[16];
+  char invoice_no[64], status[16], paid_month[PAY_MONTH_LEN]; /* the invoice's, now */
+  Date invoice_date, sick_from, sick_to;
+} SettleInvoiceLineRec;
+bool store_settle_inv_delete(Db *db, const char *month, Err *e);
+bool store_settle_inv_insert(Db *db, const SettleInvoiceLineRec *l, Err *e);
+bool store_settle_inv_lines(Db *db, const char *month, Arena *a, SettleInvoiceLineRec **out,
+                            size_t *n, Err *e);
+/* How many of the month's invoice lines another attested or exported month also holds. */
+bool store_settle_inv_locked_elsewhere(Db *db, const char *month, int64_t *n, Err *e);
+/* The month's payable invoices, still approved and unpaid, are marked paid by `month`. */
+bool store_settle_inv_mark_paid(Db *db, const char *month, Err *e);
 
 typedef struct {
   int64_t decision_id, person_id;
@@ -158,17 +207,34 @@ typedef struct {
 } HabAttendanceRec;
 bool store_hab_attendance_put(Db *db, int64_t decision_id, Date day, const char *attendance,
                               int64_t by, const char *at, bool is_demo, Err *e);
-/* decision_id 0: all decisions; days first..last. */
-bool store_hab_attendance_list(Db *db, Date first, Date last, int64_t decision_id, Arena *a,
-                               HabAttendanceRec **out, size_t *n, Err *e);
+/* decision_id 0: all decisions; unit_id 0: every unit's, else decisions executed by that
+ * unit; days first..last. */
+bool store_hab_attendance_list(Db *db, Date first, Date last, int64_t decision_id,
+                               int64_t unit_id, Arena *a, HabAttendanceRec **out, size_t *n,
+                               Err *e);
 
 typedef struct {
   char month[PAY_MONTH_LEN];
   int64_t decision_id, person_id, full_days, half_days, unpaid_days, amount_ore;
   Date pay_on;
+  char pnr[16], person_name[128]; /* the participant: habiliteringsersättning is paid to them */
 } HabLineRec;
-bool store_hab_lines_delete(Db *db, const char *month, Err *e);
+/* unit_id 0: every line of the month; else the lines of decisions executed by that unit. */
+bool store_hab_lines_delete(Db *db, const char *month, int64_t unit_id, Err *e);
 bool store_hab_line_insert(Db *db, const HabLineRec *l, int64_t by, const char *at, Err *e);
-bool store_hab_lines(Db *db, const char *month, Arena *a, HabLineRec **out, size_t *n, Err *e);
+bool store_hab_lines(Db *db, const char *month, int64_t unit_id, Arena *a, HabLineRec **out,
+                     size_t *n, Err *e);
+
+/* The habilitation month's state (store_hab_month.c): draft, attested, exported. */
+typedef struct {
+  char month[PAY_MONTH_LEN], state[12];
+  int64_t attested_by;
+  char attested_at[24], exported_at[24];
+} HabMonthRec;
+bool store_hab_month_get(Db *db, const char *month, HabMonthRec *out, bool *found, Err *e);
+/* A new month is a draft; a draft records its latest run; a locked month is left unchanged. */
+bool store_hab_month_put(Db *db, const char *month, int64_t by, const char *at, Err *e);
+bool store_hab_month_attest(Db *db, const char *month, int64_t by, const char *at, Err *e);
+bool store_hab_month_exported(Db *db, const char *month, const char *at, Err *e);
 
 #endif

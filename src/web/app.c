@@ -158,8 +158,11 @@ bool web_start(const WebOptions *opt, HttpConfig *cfg, Err *e) {
   http_config_init(cfg);
   cfg->bind_addr = opt->bind_addr ? opt->bind_addr : cfg->bind_addr;
   cfg->port = opt->port;
-  cfg->uploads = web_invoice_uploads;
-  cfg->nuploads = 1;
+  static HttpUpload uploads[2]; /* the routes that take a file, each with its body limit */
+  uploads[0] = web_invoice_uploads[0];
+  uploads[1] = web_payment_uploads[0];
+  cfg->uploads = uploads;
+  cfg->nuploads = 2;
   cfg->threads = opt->threads ? opt->threads : cfg->threads;
   cfg->public_origin = opt->public_origin;
   cfg->secure_cookies = opt->secure_cookies;

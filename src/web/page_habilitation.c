@@ -1,7 +1,8 @@
 /* page_habilitation.c — daglig verksamhet for the unit manager: the month's attendance per
  * participant and day (full day, half day, leave, sickness, studies, absence), recorded one day
  * at a time, and the habiliteringsersättning run with its pay date (R-087: paid on the 27th of
- * the following month or the bank day before, R-150). Must not: compute amounts. */
+ * the following month or the bank day before, R-150) — all of it for the unit's own participants
+ * (R-133); an attested month is shown locked. Must not: compute amounts. */
 #include <stdio.h>
 #include <string.h>
 
@@ -33,11 +34,14 @@ static bool hab_render(HttpReq *req, HttpResp *resp, const char *month, const Er
   HabLineRec *lines;
   size_t np, na, nl;
   int y, m;
+  char state[12];
   if (!svc_pay_month_parse(month, "manad", &y, &m, e) ||
       !svc_hab_participants(&s, month, req->arena, &ps, &np, e) ||
       !svc_hab_attendance_list(&s, month, 0, req->arena, &att, &na, e) ||
-      !svc_hab_lines(&s, month, req->arena, &lines, &nl, e))
+      !svc_hab_lines(&s, month, req->arena, &lines, &nl, e) ||
+      !svc_hab_month_state(&s, month, state, e))
     return false;
+  bool locked = strcmp(state, "attested") == 0 || strcmp(state, "exported") == 0;
   page_begin(req, resp, "Daglig verksamhet: närvaro och habiliteringsersättning", NAV_PAYMENT);
   Str *o = &resp->body;
   html_raw(o, "<h1>Daglig verksamhet: närvaro och habiliteringsersättning</h1>\n");
@@ -111,10 +115,15 @@ static bool hab_render(HttpReq *req, HttpResp *resp, const char *month, const Er
   } else {
     html_raw(o, "<p class=\"muted\">Månaden är inte beräknad.</p>\n");
   }
-  WebForm r;
-  form_begin(&r, req, resp, "/enhet/daglig-verksamhet/kor", NULL);
-  form_hidden(&r, "manad", month);
-  form_end(&r, nl ? "Beräkna månaden igen" : "Beräkna månadens ersättning");
+  if (locked) { /* finance has attested the month */
+    html_raw(o, "<p id=\"last\">Ekonomi har attesterat månaden: närvaro och ersättning kan inte "
+                "längre ändras <span class=\"rule\">R-087</span>.</p>\n");
+  } else {
+    WebForm r;
+    form_begin(&r, req, resp, "/enhet/daglig-verksamhet/kor", NULL);
+    form_hidden(&r, "manad", month);
+    form_end(&r, nl ? "Beräkna månaden igen" : "Beräkna månadens ersättning");
+  }
   page_end(req, resp);
   return true;
 }

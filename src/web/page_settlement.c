@@ -68,6 +68,14 @@ static bool settlement_render(HttpReq *req, HttpResp *resp, const char *month, c
                 (long long)sum.totals.flagged);
     pay_kr(o, sum.totals.payable_ore);
     html_raw(o, "</dd>\n");
+    if (sum.totals.invoices) { /* sick-pay invoices are paid beside the hours */
+      html_printf(o,
+                  "<dt>Sjuklönefakturor <span class=\"rule\">R-074</span></dt><dd>%lld, varav "
+                  "%lld kan betalas: <span id=\"sjuklon-att-betala\">",
+                  (long long)sum.totals.invoices, (long long)sum.totals.invoices_payable);
+      pay_kr(o, sum.totals.invoices_payable_ore);
+      html_raw(o, "</span></dd>\n");
+    }
   }
   html_raw(o, "</dl>\n<p>Varje beslut om personlig assistans som gäller under månaden får en rad: "
               "beviljade timmar, timmar som utföraren rapporterat och timmar som betalas, till "
@@ -94,9 +102,11 @@ static bool settlement_render(HttpReq *req, HttpResp *resp, const char *month, c
                 "Hämta CSV-fil till ekonomisystemet</a></p>\n",
                 month);
   html_printf(o,
-              "<p><a href=\"/ekonomi/timbelopp?manad=%s\">Ansökningar om förhöjt timbelopp</a>"
-              "</p>\n",
-              month);
+              "<p><a href=\"/ekonomi/timbelopp?manad=%s\">Ansökningar om förhöjt timbelopp</a> · "
+              "<a href=\"/ekonomi/daglig-verksamhet?manad=%s\">Habiliteringsersättning</a> · "
+              "<a id=\"importera\" href=\"/ekonomi/avrakning/tidrapporter?manad=%s\">Importera "
+              "tidrapporter (CSV)</a></p>\n",
+              month, month, month);
   if (gaps)
     html_printf(o, "<p><a href=\"/ekonomi/avrakning?manad=%s\">Visa alla rader</a></p>\n", month);
   else
@@ -106,6 +116,7 @@ static bool settlement_render(HttpReq *req, HttpResp *resp, const char *month, c
                 month);
   if (n == 0) {
     html_raw(o, "<p class=\"muted\">Inga rader.</p>\n");
+    if (!gaps && !settlement_invoices_section(&s, req->arena, o, month, e)) return false;
     page_end(req, resp);
     return true;
   }
@@ -146,6 +157,7 @@ static bool settlement_render(HttpReq *req, HttpResp *resp, const char *month, c
   if (n > SHOW_MAX)
     html_printf(o, "<p class=\"muted\">Visar %d av %zu rader; CSV-filen har alla.</p>\n", SHOW_MAX,
                 n);
+  if (!gaps && !settlement_invoices_section(&s, req->arena, o, month, e)) return false;
   page_end(req, resp);
   return true;
 }
@@ -234,7 +246,8 @@ static void line_facts(Str *o, const SettleLineRec *l) {
   html_raw(o, "</dd></dl>\n");
 }
 
-/* form: which form a refusal belongs to ('t' time report, 'k' receipt, 0 none). */
+/* form: which form a refusal belongs to ('t' time report, 'k' receipt, 'u' hours beyond the
+ * grant, 0 none). */
 static bool line_render(HttpReq *req, HttpResp *resp, const char *month, int64_t id, const Err *err,
                         char form, Err *e) {
   Svc s = web_svc(req);
@@ -242,8 +255,11 @@ static bool line_render(HttpReq *req, HttpResp *resp, const char *month, int64_t
   size_t n;
   TimeReportRec *tr;
   size_t ntr;
+  OverGrantRec over;
+  bool has_over = false;
   if (!svc_settle_lines(&s, month, id, false, req->arena, &l, &n, e) ||
-      !svc_time_report_list(&s, id, month, req->arena, &tr, &ntr, e))
+      !svc_time_report_list(&s, id, month, req->arena, &tr, &ntr, e) ||
+      !svc_settle_over_grant_get(&s, id, month, &over, &has_over, e))
     return false;
   page_begin(req, resp, "Avräkningsrad", NAV_PAYMENT);
   Str *o = &resp->body;
@@ -287,9 +303,28 @@ static bool line_render(HttpReq *req, HttpResp *resp, const char *month, int64_t
     html_raw(o, "</tbody></table>\n");
   }
   char action[80];
+  WebForm f;
+  /* hours beyond the grant are paid only under finance's approved exception */
+  if (has_over) {
+    html_raw(o, "<h2 id=\"utover\">Betalning utöver beviljat</h2>\n<p>Godkänd ");
+    html_text(o, over.approved_at);
+    html_printf(o, " av %s <span class=\"rule\">R-073</span>: %s</p>\n", over.approved_by_name,
+                over.reason);
+  } else if ((n && l->reported_minutes > l->granted_minutes) || form == 'u') {
+    html_raw(o, "<h2 id=\"utover\">Betala timmar utöver beviljat</h2>\n<p>Utföraren har "
+                "rapporterat fler timmar än beslutet beviljar. De betalas bara om ekonomi "
+                "godkänner ett undantag för månaden, med skäl <span class=\"rule\">R-073</span>; "
+                "det räknas med när avräkningen körs igen.</p>\n");
+    snprintf(action, sizeof action, "/ekonomi/avrakning/beslut/%lld/utover", (long long)id);
+    form_begin(&f, req, resp, action, form == 'u' ? err : NULL);
+    form_hidden(&f, "manad", month);
+    form_textarea(&f, "reason", "Skäl", "",
+                  "Till exempel: tillfälligt utökat behov under sjukhusvistelse hos anhörig.",
+                  true);
+    form_end(&f, "Godkänn betalning utöver beviljat");
+  }
   html_raw(o, "<p>Det som registreras här räknas med när avräkningen körs igen.</p>\n"
               "<h2 id=\"ny-tidrapport\">Registrera tidrapport</h2>\n");
-  WebForm f;
   snprintf(action, sizeof action, "/ekonomi/avrakning/beslut/%lld/tidrapport", (long long)id);
   form_begin(&f, req, resp, action, form == 't' ? err : NULL);
   form_hidden(&f, "manad", month);
@@ -349,6 +384,23 @@ bool page_settlement_time_report(HttpReq *req, HttpResp *resp, Err *e) {
   }
   resp->status = 422;
   return line_render(req, resp, month, id, &why, 't', e);
+}
+
+bool page_settlement_over_grant(HttpReq *req, HttpResp *resp, Err *e) {
+  Svc s = web_svc(req);
+  char month[PAY_MONTH_LEN];
+  pay_page_month(req, month);
+  int64_t id = http_param(req, "id");
+  Err why;
+  err_clear(&why);
+  if (svc_settle_over_grant(&s, id, form_get(req, "manad"), form_get(req, "reason"), &why))
+    return line_back(resp, month, id);
+  if (!pay_is_refusal(&why)) {
+    *e = why;
+    return false;
+  }
+  resp->status = 422;
+  return line_render(req, resp, month, id, &why, 'u', e);
 }
 
 bool page_settlement_receipt(HttpReq *req, HttpResp *resp, Err *e) {

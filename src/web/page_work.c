@@ -1,6 +1,8 @@
 /* page_work.c — Mitt arbete: what is due and overdue for me, most urgent first, each with its rule
- * and its one-sentence explanation, and what is wrong in my cases (R-033, R-030); for unit managers also the unit's new orders, the contacts
- * and plans due, and decisions with repeated refusals (R-043). */
+ * and its one-sentence explanation, and what is wrong in my cases (R-033, R-030); for unit
+ * managers also the unit's new orders, the contacts and plans due, and decisions with repeated
+ * refusals (R-043); for officers the open notices to Försäkringskassan on their cases
+ * (R-110–R-112). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +47,33 @@ static bool my_problems(Svc *s, Str *o, Arena *a, Err *e) {
                 (long long)p[i].case_id, p[i].person_name, (long long)p[i].case_id, p[i].message,
                 p[i].rule);
   html_raw(o, "</ul>\n");
+  return true;
+}
+
+/* Försäkringskassan's open notices on the officer's cases (R-110–R-112), only when there are
+ * any: a notice without a due date is to be sent as soon as possible. */
+static bool fk_section(Svc *s, Arena *a, Str *o, Err *e) {
+  FkOpenRow *rows;
+  size_t n;
+  if (!svc_fk_open_mine(s, a, &rows, &n, e)) return false;
+  if (n == 0) return true;
+  html_raw(o, "<h2>Anmälningar till Försäkringskassan</h2>\n<table>\n<thead><tr>"
+              "<th scope=\"col\">Blankett</th><th scope=\"col\">Senast</th>"
+              "<th scope=\"col\">Person och ärende</th></tr></thead>\n<tbody>\n");
+  for (size_t i = 0; i < n; i++) {
+    const FkOpenRow *r = &rows[i];
+    /* the form is the row's header (and keeps these rows apart from the duties' rows) */
+    html_printf(o, "<tr><th scope=\"row\"><a href=\"/fk/%lld/blankett\">FK %s</a> "
+                   "<span class=\"rule\">%s</span><br><span class=\"muted\">%s</span></th><td>",
+                (long long)r->n.id, r->n.form, r->n.rule, web_insats_name(r->insats));
+    if (date_is_set(r->n.due_on)) web_date(o, r->n.due_on);
+    else html_raw(o, "Snarast");
+    html_printf(o, "</td><td><a href=\"/person/%lld/fk\">%s %s</a><br><a href=\"/case/%lld\">"
+                   "Ärende %lld</a></td></tr>\n",
+                (long long)r->n.person_id, r->given_name, r->family_name, (long long)r->case_id,
+                (long long)r->case_id);
+  }
+  html_raw(o, "</tbody>\n</table>\n");
   return true;
 }
 
@@ -128,6 +157,7 @@ bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
     }
   }
   if (s.role == ROLE_OFFICER && page == 1 && !my_problems(&s, o, a, e)) return false;
+  if (s.role == ROLE_OFFICER && page == 1 && !fk_section(&s, a, o, e)) return false;
   if (s.role == ROLE_OFFICER || s.role == ROLE_UNIT_MANAGER) {
     const char *mine = s.role == ROLE_OFFICER ? "Mina frister" : "Mina frister som handläggare";
     deadline_table(o, mine, w.mine, w.n_mine);

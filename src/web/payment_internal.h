@@ -18,6 +18,8 @@ bool pay_is_refusal(const Err *e);
 bool pay_form_kr(const HttpReq *req, const char *name, const char *label, int64_t *ore, Err *e);
 
 bool page_settlement(HttpReq *req, HttpResp *resp, Err *e);
+/* The month's sick-pay invoice lines, for the settlement page. */
+bool settlement_invoices_section(Svc *s, Arena *a, Str *o, const char *month, Err *e);
 bool page_settlement_run(HttpReq *req, HttpResp *resp, Err *e);
 bool page_settlement_attest(HttpReq *req, HttpResp *resp, Err *e);
 bool page_settlement_export(HttpReq *req, HttpResp *resp, Err *e);
@@ -33,8 +35,15 @@ bool page_unit_payments(HttpReq *req, HttpResp *resp, Err *e);
 bool page_receipt_approve(HttpReq *req, HttpResp *resp, Err *e);
 bool page_settlement_time_report(HttpReq *req, HttpResp *resp, Err *e);
 bool page_settlement_receipt(HttpReq *req, HttpResp *resp, Err *e);
+bool page_settlement_over_grant(HttpReq *req, HttpResp *resp, Err *e);
 bool page_habilitation(HttpReq *req, HttpResp *resp, Err *e);
 bool page_habilitation_set(HttpReq *req, HttpResp *resp, Err *e);
 bool page_habilitation_run(HttpReq *req, HttpResp *resp, Err *e);
+bool page_hab_finance(HttpReq *req, HttpResp *resp, Err *e);
+bool page_time_report_upload_form(HttpReq *req, HttpResp *resp, Err *e);
+bool page_time_report_upload(HttpReq *req, HttpResp *resp, Err *e);
+bool page_hab_finance_run(HttpReq *req, HttpResp *resp, Err *e);
+bool page_hab_finance_attest(HttpReq *req, HttpResp *resp, Err *e);
+bool page_hab_finance_export(HttpReq *req, HttpResp *resp, Err *e);
 
 #endif

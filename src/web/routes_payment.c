@@ -74,9 +74,17 @@ static const HttpRoute routes[] = {
     {"POST", "/ekonomi/avrakning/attestera", page_settlement_attest, CAP_FINANCE, true},
     {"GET", "/ekonomi/avrakning/export", page_settlement_export, CAP_FINANCE, false},
     {"GET", "/ekonomi/avrakning/beslut/{id}", page_settlement_line, CAP_FINANCE, false},
+    {"GET", "/ekonomi/avrakning/tidrapporter", page_time_report_upload_form, CAP_FINANCE, false},
+    {"POST", "/ekonomi/avrakning/tidrapporter", page_time_report_upload, CAP_FINANCE, true},
     {"POST", "/ekonomi/avrakning/beslut/{id}/tidrapport", page_settlement_time_report, CAP_FINANCE,
      true},
     {"POST", "/ekonomi/avrakning/beslut/{id}/kvitto", page_settlement_receipt, CAP_FINANCE, true},
+    {"POST", "/ekonomi/avrakning/beslut/{id}/utover", page_settlement_over_grant, CAP_FINANCE,
+     true},
+    {"GET", "/ekonomi/daglig-verksamhet", page_hab_finance, CAP_FINANCE, false},
+    {"POST", "/ekonomi/daglig-verksamhet/kor", page_hab_finance_run, CAP_FINANCE, true},
+    {"POST", "/ekonomi/daglig-verksamhet/attestera", page_hab_finance_attest, CAP_FINANCE, true},
+    {"GET", "/ekonomi/daglig-verksamhet/export", page_hab_finance_export, CAP_FINANCE, false},
     {"GET", "/ekonomi/timbelopp", page_rates, CAP_FINANCE, false},
     {"POST", "/ekonomi/timbelopp", page_rates_apply, CAP_FINANCE, true},
     {"POST", "/ekonomi/timbelopp/{id}", page_rates_decide, CAP_FINANCE, true},
@@ -91,3 +99,7 @@ static const HttpRoute routes[] = {
     {"POST", "/enhet/daglig-verksamhet/kor", page_habilitation_run, CAP_EXECUTE, true},
 };
 WEB_ROUTES(web_routes_payment, routes);
+
+/* the time report upload is a file: room for the largest file the service takes */
+const HttpUpload web_payment_uploads[1] = {
+    {"/ekonomi/avrakning/tidrapporter", SVC_TIMEREPORT_IMPORT_MAX_BYTES + 64 * 1024}};

@@ -136,6 +136,7 @@ extern const WebRoutes web_routes_payment; /* routes_payment.c */
 extern const WebRoutes web_routes_assistance; /* routes_assistance.c: issue 5 */
 extern const WebRoutes web_routes_invoice; /* routes_invoice.c, page_invoice.c */
 extern const HttpUpload web_invoice_uploads[1]; /* its file upload's body limit */
+extern const HttpUpload web_payment_uploads[1]; /* routes_payment.c: the time report upload */
 
 #define WEB_ROUTES(name, array) const WebRoutes name = {array, sizeof array / sizeof array[0]}
 

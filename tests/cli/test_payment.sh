@@ -2,7 +2,9 @@
 # `insats settle` (run, rerun, --gaps, --attest, the lock), `insats export payments` (refused
 # before attestation, the documented header after), `insats habilitation` (the pay date of
 # R-087), `insats schablon` (R-142: the law's years are refused) and `insats timereport import`
-# (one bad line imports nothing). Exit codes: 0 done, 2 bad input, 3 a rule refuses.
+# (one bad line imports nothing), `insats habilitation --attest` and `insats export habilitation`
+# (R-087), `insats fk refresh` (R-110: catches up once, then nothing). Exit codes: 0 done, 2 bad
+# input, 3 a rule refuses.
 source tests/cli/tap.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -33,7 +35,7 @@ is "$?" 3 "R-073: an attested month cannot be run again"
 ins export payments --month 2026-10 --out "$tmp/p.csv"
 is "$?" 0 "R-073: export after attestation"
 head -n1 "$tmp/p.csv" | tr -d '\r' >"$tmp/h"
-is "$(cat "$tmp/h")" "manad;beslut;utforare_orgnr;utforare;beviljade_min;rapporterade_min;betalda_min;kommunens_min;fk_min;timbelopp_ore;timersattning_ore;omkostnader_ore;summa_ore" \
+is "$(cat "$tmp/h")" "manad;beslut;utforare_orgnr;utforare;beviljade_min;rapporterade_min;betalda_min;kommunens_min;fk_min;timbelopp_ore;timersattning_ore;omkostnader_ore;summa_ore;slag;fakturanummer" \
   "R-073: the export's header is the documented one"
 ins settle --month 2026-13
 is "$?" 2 "a malformed month exits 2"
@@ -64,4 +66,31 @@ if [ -n "$pa" ]; then
 else
   ok 0 "# SKIP no personal assistance with a provider in this demo"
 fi
+# habilitation: attest, then the export (R-087)
+ins export habilitation --month 2026-10 >/dev/null
+is "$?" 3 "R-087: the habilitation export before attestation exits 3"
+is "$(ins habilitation --month 2026-10 --attest)" "habilitation 2026-10 attested" "R-087: attest"
+ins habilitation --month 2026-10 >/dev/null
+is "$?" 3 "R-087: an attested habilitation month cannot be run again"
+ins export habilitation --month 2026-10 --out "$tmp/hab.csv"
+is "$?" 0 "R-087: export after attestation"
+is "$(head -n1 "$tmp/hab.csv" | tr -d '\r')" \
+  "manad;beslut;personnummer;namn;heldagar;halvdagar;utan_ersattning;belopp_ore;utbetalningsdag" \
+  "R-087: the habilitation export's header is the documented one"
+
+# FK notices: the commands made them; the catch-up finds nothing, then remakes a lost one once
+out=$(ins fk refresh --today 2026-11-23); rc=$?
+is "$rc" 0 "R-110: fk refresh exits 0"
+is "$out" "fk refresh: 0 new notice tasks" "R-110: the demo's commands already made every notice"
+n=$(sqlite3 "$db" "SELECT count(*) FROM fk_notice WHERE form = '3078' AND sent_on IS NULL")
+if [ "${n:-0}" -gt 0 ]; then
+  sqlite3 "$db" "DELETE FROM fk_notice WHERE id = (SELECT min(id) FROM fk_notice WHERE form = '3078'
+    AND sent_on IS NULL)"
+  is "$(ins fk refresh --today 2026-11-23)" "fk refresh: 1 new notice task" \
+    "R-110: a notice the rules call for and that is missing is made again"
+  is "$(ins fk refresh --today 2026-11-23)" "fk refresh: 0 new notice tasks" "R-110: only once"
+fi
+ins fk >/dev/null
+is "$?" 2 "fk without refresh is a usage error"
+
 done_testing

@@ -25,11 +25,14 @@ static void assessed_over_20(int64_t case_id, bool over) {
   fx_exec(sql);
 }
 
+/* The person's notices after a catch-up refresh: these tests write decisions, assessments and
+ * executions as rows (test_fk_due.c has the commands that create the notices themselves). */
 static FkNoticeRec *notices(int64_t person, size_t *n, Arena *a) {
   Svc off = fx_as(&fx, fx.officer, TODAY);
   FkNoticeRec *ns;
   FkDecisionRec *ds;
-  size_t nd;
+  size_t nd, added;
+  ASSERT_OK(svc_fk_refresh(&off, &added, &e));
   ASSERT_OK(svc_fk_list(&off, person, a, &ns, n, &ds, &nd, &e));
   return ns;
 }

@@ -284,7 +284,7 @@ static void test_R073_export_after_attestation_lists_payable_lines(void **state)
   char want[200];
   snprintf(want, sizeof want,
            "2024-07;%lld;\"165599000014\";\"Assistansbolaget AB\";10628;10000;10000;10000;0;"
-           "33260;5543333;0;5543333\r\n",
+           "33260;5543333;0;5543333;timmar;\r\n",
            (long long)p.g.decision);
   assert_non_null(strstr(str_cstr(&csv), "manad;beslut;utforare_orgnr;"));
   assert_non_null(strstr(str_cstr(&csv), want));
@@ -359,12 +359,19 @@ static void test_R073_time_report_refusals_and_csv_import(void **state) {
            "beslut;manad;assistent;minuter;inkommen\n%lld;2024-06;;9000;2024-07-02\n"
            "%lld;2023-06;;9000;2024-07-02\n",
            (long long)p.g.decision, (long long)p.g.decision);
-  ASSERT_REFUSED(ERR_RULE, "R-073", svc_time_report_import(&fin, csv, &n, &e));
+  Arena ar;
+  arena_init(&ar, 0);
+  TimeReportImport r;
+  ASSERT_REFUSED(ERR_RULE, "R-073", svc_time_report_import(&fin, csv, strlen(csv), &ar, &r, &e));
   assert_non_null(strstr(e.msg, "Rad 3"));
+  assert_int_equal(r.n_errors, 1);
+  assert_int_equal(r.errors[0].line, 3);
   snprintf(csv, sizeof csv, "%lld;2024-06;;9000;2024-07-02\r\n%lld;2024-05;;8000;2024-06-02\r\n",
            (long long)p.g.decision, (long long)p.g.decision);
-  ASSERT_OK(svc_time_report_import(&fin, csv, &n, &e));
+  ASSERT_OK(svc_time_report_import(&fin, csv, strlen(csv), &ar, &r, &e));
+  n = r.imported;
   assert_int_equal(n, 2);
+  arena_free(&ar);
   assert_int_equal(fx_count(&fx, "time_report", NULL), 3);
 }
 
