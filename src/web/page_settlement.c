@@ -213,11 +213,7 @@ bool page_settlement_export(HttpReq *req, HttpResp *resp, Err *e) {
     resp->status = 422;
     return settlement_render(req, resp, month, &why, e);
   }
-  resp->content_type = "text/csv; charset=utf-8";
-  char disp[80];
-  snprintf(disp, sizeof disp, "attachment; filename=\"avrakning-%s.csv\"", month);
-  http_resp_header(resp, "Content-Disposition", disp);
-  str_append(&resp->body, csv.buf ? csv.buf : "", csv.len); /* CSV, not HTML: no escaping */
+  pay_send_csv(resp, "avrakning", month, &csv);
   str_free(&csv);
   return true;
 }

@@ -14,6 +14,8 @@ void pay_hours(Str *out, int64_t minutes);
 /* A refusal the form shows again (bad input, a rule, a conflict); anything else is an error page.
  */
 bool pay_is_refusal(const Err *e);
+/* Sends csv as the attachment "<name>-<month>.csv" (CSV, not HTML: written as it is). */
+void pay_send_csv(HttpResp *resp, const char *name, const char *month, const Str *csv);
 /* Reads "345,20" or "345.20" kronor as öre; false with e naming the field when malformed. */
 bool pay_form_kr(const HttpReq *req, const char *name, const char *label, int64_t *ore, Err *e);
 

@@ -52,6 +52,14 @@ bool pay_is_refusal(const Err *e) {
          (e->code == ERR_NOT_FOUND && e->field[0] && strcmp(e->field, "id") != 0);
 }
 
+void pay_send_csv(HttpResp *resp, const char *name, const char *month, const Str *csv) {
+  resp->content_type = "text/csv; charset=utf-8";
+  char disp[120];
+  snprintf(disp, sizeof disp, "attachment; filename=\"%s-%s.csv\"", name, month);
+  http_resp_header(resp, "Content-Disposition", disp);
+  str_append(&resp->body, csv->buf ? csv->buf : "", csv->len);
+}
+
 bool pay_form_kr(const HttpReq *req, const char *name, const char *label, int64_t *ore, Err *e) {
   const char *v = form_get(req, name);
   char buf[32];
