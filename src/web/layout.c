@@ -338,3 +338,31 @@ const char *web_insats_name(const char *code) {
 }
 
 const char *web_role_name(const char *code) { return role_name(role_from_code(code)); }
+
+void form_csv_upload(HttpReq *req, Str *o, const char *action, const char *hidden_name,
+                     const char *hidden_value, const char *label, const char *hint,
+                     const Err *err) {
+  /* a file field needs multipart/form-data, which form_begin does not write */
+  const WebUser *u = web_user(req);
+  form_error_summary(o, err);
+  html_printf(o, "<form class=\"stack\" method=\"post\" action=\"%s\" "
+                 "enctype=\"multipart/form-data\" novalidate>\n", action);
+  html_printf(o, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", u ? u->si.csrf : "");
+  if (hidden_name)
+    html_printf(o, "<input type=\"hidden\" name=\"%s\" value=\"%s\">\n", hidden_name,
+                hidden_value);
+  html_printf(o, "<div class=\"field\">\n<label for=\"f-file\">%s</label>\n"
+                 "<span class=\"hint\" id=\"h-file\">%s</span>\n", label, hint);
+  if (err) {
+    html_printf(o, "<span class=\"error-msg\" id=\"e-file\">%s", err->msg);
+    if (err->rule[0]) html_printf(o, " (%s)", err->rule);
+    html_raw(o, "</span>\n<input type=\"file\" id=\"f-file\" name=\"file\" accept=\".csv,text/csv\" "
+                "required aria-required=\"true\" aria-invalid=\"true\" "
+                "aria-describedby=\"h-file e-file\">\n</div>\n");
+  } else {
+    html_raw(o, "<input type=\"file\" id=\"f-file\" name=\"file\" accept=\".csv,text/csv\" "
+                "required aria-required=\"true\" aria-describedby=\"h-file\">\n</div>\n");
+  }
+  html_raw(o, "<div class=\"actions\"><button type=\"submit\">Importera</button></div>\n"
+              "</form>\n");
+}

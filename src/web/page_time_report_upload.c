@@ -34,30 +34,9 @@ static bool render(HttpReq *req, HttpResp *resp, const char *month, const Err *e
                   r->errors[i].msg);
     html_raw(o, "</tbody>\n</table>\n");
   }
-  /* a file field needs multipart/form-data, which form_begin does not write: the form by hand,
-   * with the error summary, the CSRF token and the field tied to its error */
-  const WebUser *u = web_user(req);
-  form_error_summary(o, err);
-  html_raw(o, "<form class=\"stack\" method=\"post\" action=\"/ekonomi/avrakning/tidrapporter\" "
-              "enctype=\"multipart/form-data\" novalidate>\n");
-  html_printf(o, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", u ? u->si.csrf : "");
-  html_printf(o, "<input type=\"hidden\" name=\"manad\" value=\"%s\">\n", month);
-  html_raw(o, "<div class=\"field\">\n<label for=\"f-file\">Tidrapportfil (CSV)</label>\n"
-              "<span class=\"hint\" id=\"h-file\">Semikolonseparerad, UTF-8, högst 4 MiB och "
-              "50 000 rader.</span>\n");
-  if (err) {
-    html_printf(o, "<span class=\"error-msg\" id=\"e-file\">%s", err->msg);
-    if (err->rule[0]) html_printf(o, " (%s)", err->rule);
-    html_raw(o,
-             "</span>\n<input type=\"file\" id=\"f-file\" name=\"file\" accept=\".csv,text/csv\" "
-             "required aria-required=\"true\" aria-invalid=\"true\" "
-             "aria-describedby=\"h-file e-file\">\n</div>\n");
-  } else {
-    html_raw(o, "<input type=\"file\" id=\"f-file\" name=\"file\" accept=\".csv,text/csv\" "
-                "required aria-required=\"true\" aria-describedby=\"h-file\">\n</div>\n");
-  }
-  html_raw(o, "<div class=\"actions\"><button type=\"submit\">Importera</button></div>\n"
-              "</form>\n");
+  form_csv_upload(req, o, "/ekonomi/avrakning/tidrapporter", "manad", month,
+                  "Tidrapportfil (CSV)", "Semikolonseparerad, UTF-8, högst 4 MiB och 50 000 rader.",
+                  err);
   page_end(req, resp);
   return true;
 }

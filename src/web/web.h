@@ -83,6 +83,12 @@ void form_begin_token(WebForm *f, HttpReq *req, HttpResp *resp, const char *acti
 void form_end(WebForm *f, const char *submit_label);
 /* The error summary alone (form_begin writes it). */
 void form_error_summary(Str *out, const Err *err);
+/* A form that uploads one CSV file (field "file", multipart/form-data) to `action`, with its
+ * error summary, CSRF token, an optional hidden field (name NULL: none), the label and hint, and
+ * the error (when err) tied to the file field. */
+void form_csv_upload(HttpReq *req, Str *o, const char *action, const char *hidden_name,
+                     const char *hidden_value, const char *label, const char *hint,
+                     const Err *err);
 /* The value a field shows: the posted one on a repost, else def. */
 const char *form_value(const WebForm *f, const char *name, const char *def);
 void form_text(WebForm *f, const char *name, const char *label, const char *def,
