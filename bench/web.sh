@@ -3,7 +3,8 @@
 # against a logged-in officer's case page and work list on a `demo --persons 10000` database,
 # side by side in the same run with nginx serving a static file of the same size. The read of
 # the person's records is audited as always. Prints requests/s, latency percentiles, the
-# server's peak memory and the ratio to nginx. Needs `scripts/setup --bench` (wrk, nginx).
+# server's CPU time per request (user + system), its peak memory and the ratio to nginx.
+# Needs `scripts/setup --bench` (wrk, nginx).
 # Usage: bench/web.sh [BINARY] [PERSONS] [SECONDS]
 set -eu
 cd "$(dirname "$0")/.."
@@ -53,15 +54,23 @@ http {
 CONF
 nginx -c "$dir/nginx.conf"
 
-run() { # run NAME URL HEADER CONNECTIONS → "rps p50 p99"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$spid/stat"; } # the server's user + system time
+run() { # run NAME URL HEADER CONNECTIONS → "rps p50 p99", and the server's CPU per request
   wrk -t1 -c"$4" -d2s ${3:+-H "$3"} "$2" >/dev/null 2>&1 # warm-up
+  t0=$(cpu_ticks)
   wrk -t1 -c"$4" -d"${secs}s" --latency ${3:+-H "$3"} "$2" >"$dir/out" 2>&1
+  t1=$(cpu_ticks)
+  cpu=""
+  case $1 in insats*)
+    cpu=$(awk -v a="$t0" -v b="$t1" -v n="$(awk '/requests in/ {print $1}' "$dir/out")" \
+      -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "  server CPU %.0f µs/request", (b - a) * 1e6 / hz / n }')
+  esac
   rps=$(awk '/Requests\/sec/ {print $2}' "$dir/out")
   p50=$(awk '$1 == "50%" {print $2}' "$dir/out")
   p99=$(awk '$1 == "99%" {print $2}' "$dir/out")
   errs=$(grep -c 'Non-2xx' "$dir/out" || true)
-  printf '%-34s c=%-4s %10s req/s  p50 %-9s p99 %-9s%s\n' "$1" "$4" "$rps" "$p50" "$p99" \
-    "$([ "$errs" -gt 0 ] && echo '  (non-2xx responses!)')"
+  printf '%-34s c=%-4s %10s req/s  p50 %-9s p99 %-9s%s%s\n' "$1" "$4" "$rps" "$p50" "$p99" \
+    "$cpu" "$([ "$errs" -gt 0 ] && echo '  (non-2xx responses!)')"
   echo "$rps" >"$dir/rps-$1-$4"
 }
 echo "insats web benchmark, $(date -u +%F), $(nproc) cores, demo of $persons persons"

@@ -36,7 +36,7 @@ void arena_free(Arena *a) {
   a->total = 0;
 }
 
-void *arena_alloc(Arena *a, size_t n) {
+static void *alloc_uninit(Arena *a, size_t n) {
   const size_t align = _Alignof(max_align_t);
   if (n > SIZE_MAX - align) abort();
   n = (n + align - 1) & ~(align - 1);
@@ -53,8 +53,18 @@ void *arena_alloc(Arena *a, size_t n) {
   void *p = (char *)b->data + b->used;
   b->used += n;
   a->total += n;
+  return p;
+}
+
+void *arena_alloc(Arena *a, size_t n) {
+  void *p = alloc_uninit(a, n);
   memset(p, 0, n);
   return p;
+}
+
+void *arena_array_uninit(Arena *a, size_t count, size_t size) {
+  if (size && count > SIZE_MAX / size) abort();
+  return alloc_uninit(a, count * size);
 }
 
 void *arena_array(Arena *a, size_t count, size_t size) {

@@ -16,11 +16,21 @@
 
 static const char REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
+/* Bytes put_escaped must look at: markup characters, controls, DEL and every byte of a
+ * multi-byte UTF-8 sequence; all others are copied as they are. */
+static const bool needs_look[256] = {
+    [0x00 ... 0x08] = true, [0x0B ... 0x0C] = true, [0x0E ... 0x1F] = true, ['"'] = true,
+    ['&'] = true,           ['\''] = true,           ['<'] = true,           ['>'] = true,
+    ['`'] = true,           [0x7F ... 0xFF] = true};
+
 /* The one escaper behind html_text and html_attr. Safe bytes are copied in runs. */
 static void put_escaped(Str *out, const char *s, size_t n, bool attr) {
   const unsigned char *p = (const unsigned char *)s;
   size_t run = 0, i = 0;
   while (i < n) {
+    /* the common case first: a run of bytes that need no look (was a switch per byte) */
+    while (i < n && !needs_look[p[i]]) i++;
+    if (i == n) break;
     unsigned char c = p[i];
     const char *rep = NULL;
     size_t adv = 1;

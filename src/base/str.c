@@ -43,10 +43,16 @@ void str_putc(Str *s, char c) { str_append(s, &c, 1); }
 void str_vappendf(Str *s, const char *fmt, va_list ap) {
   va_list ap2;
   va_copy(ap2, ap);
-  int n = vsnprintf(NULL, 0, fmt, ap);
+  /* formatted straight into the spare room; only when it does not fit, again after growing
+   * (measuring first formatted every string twice) */
+  str_reserve(s, 63);
+  size_t room = s->cap - s->len;
+  int n = vsnprintf(s->buf + s->len, room, fmt, ap);
   if (n < 0) abort();
-  str_reserve(s, (size_t)n);
-  vsnprintf(s->buf + s->len, (size_t)n + 1, fmt, ap2);
+  if ((size_t)n >= room) {
+    str_reserve(s, (size_t)n);
+    vsnprintf(s->buf + s->len, (size_t)n + 1, fmt, ap2);
+  }
   va_end(ap2);
   s->len += (size_t)n;
 }

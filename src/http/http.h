@@ -92,7 +92,7 @@ struct HttpConfig {
   unsigned conn_timeout_s;    /* an idle or stalled connection is closed after this; 30 */
   unsigned shutdown_grace_ms; /* on stop, in-flight requests get this long to finish; 10000 */
   size_t max_body;            /* request body bytes; over it → 413; 1 MiB */
-  size_t max_header_mem;      /* per-connection memory for request line and headers; 64 KiB */
+  size_t max_header_mem;      /* per-connection memory for request line and headers; 32 KiB */
   UrlLimits form_limits, query_limits, cookie_limits;
   /* Origin the browser sees, e.g. "https://insats.kommun.se"; NULL: the Host header decides. */
   const char *public_origin;

@@ -156,10 +156,21 @@ bool svc_case_register(Svc *s, const ApplicationIn *in, int64_t *case_id, Err *e
 }
 
 bool svc_case_load(Svc *s, int64_t case_id, CaseRec *out, Err *e) {
+  /* the views of one read group share one snapshot: the case read (and granted) once is the
+   * same for all of them (the case page's five views) */
+  if (s->reads && s->reads->case_id == case_id && case_id) {
+    *out = s->reads->case_rec;
+    return true;
+  }
   bool found = false;
   if (!store_case_get(s->db, case_id, out, &found, e)) return false;
   if (!found) return err_set(e, ERR_NOT_FOUND, "case_id", "", "Ärendet finns inte.");
-  return svc_person_access_check(s, out->person_id, e);
+  if (!svc_person_access_check(s, out->person_id, e)) return false;
+  if (s->reads) {
+    s->reads->case_id = case_id;
+    s->reads->case_rec = *out;
+  }
+  return true;
 }
 
 bool svc_case_apply_event(Svc *s, CaseRec *c, int event, Err *e) {

@@ -95,15 +95,12 @@ bool svc_session_resume(Db *db, const char *token, SessionInfo *out, Err *e) {
   svc_now(now);
   svc_time_add(now, -SVC_SESSION_IDLE_SECONDS, idle_limit);
   SessionRec r;
-  bool found = false, ufound = false;
+  bool found = false;
   Svc s;
   svc_ctx_system(&s, db);
-  if (!svc_begin(&s, false, e)) return false;
-  bool ok = store_session_by_hash(db, hash, &r, &found, e);
-  if (ok && found) ok = store_user_get(db, r.user_id, &out->user, &ufound, e);
-  svc_end(&s, ok, e);
-  if (!ok) return false;
-  if (!found || !ufound || r.ended || out->user.disabled || strcmp(r.expires_at, now) <= 0 ||
+  /* every request asks: one statement in its own snapshot, no transaction around it */
+  if (!store_session_with_user(db, hash, &r, &out->user, &found, e)) return false;
+  if (!found || r.ended || out->user.disabled || strcmp(r.expires_at, now) <= 0 ||
       strcmp(r.last_seen_at, idle_limit) < 0)
     return err_set(e, ERR_FORBIDDEN, "", "", "Sessionen har gått ut. Logga in igen.");
   /* Last-seen moves the idle limit; written at most once a minute to keep reads cheap. */

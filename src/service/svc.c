@@ -47,9 +47,13 @@ bool svc_require(Svc *s, Capability cap, Err *e) {
   return svc_is_system(s) || access_require(s->role, cap, e);
 }
 
-bool svc_begin(Svc *s, bool write, Err *e) { return store_begin(s->db, write, e); }
+bool svc_begin(Svc *s, bool write, Err *e) {
+  if (s->reads) return true; /* a savepoint per view cost two statements and undid nothing */
+  return store_begin(s->db, write, e);
+}
 
 bool svc_end(Svc *s, bool ok, Err *e) {
+  if (s->reads) return ok;
   if (ok) return store_commit(s->db, e);
   store_rollback(s->db);
   return false;
@@ -62,6 +66,7 @@ static bool is_read(const char *action) {
 
 bool svc_reads_begin(Svc *s, SvcReads *r, Err *e) {
   memset(r, 0, sizeof *r);
+  s->reads = NULL;
   if (!svc_begin(s, false, e)) return false;
   s->reads = r;
   return true;

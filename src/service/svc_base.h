@@ -37,6 +37,8 @@ typedef struct {
   size_t n;
   int64_t audited_person; /* the person whose read is already logged in this group */
   int64_t access_person;  /* the person the access rule already granted in this group */
+  int64_t case_id;        /* the case already loaded (and granted) in this group: case_rec */
+  CaseRec case_rec;
 } SvcReads;
 
 typedef struct {
@@ -82,7 +84,9 @@ bool svc_reads_begin(Svc *s, SvcReads *r, Err *e);
 bool svc_reads_end(Svc *s, Err *e);
 
 /* One transaction per command: begin (write: BEGIN IMMEDIATE), then svc_end commits when ok
- * and everything succeeded, or rolls back; returns whether the command took effect. */
+ * and everything succeeded, or rolls back; returns whether the command took effect. Inside a
+ * group of reads both do nothing: the group's read transaction holds every view (they write
+ * nothing but queued audit events, so there is nothing to undo). */
 bool svc_begin(Svc *s, bool write, Err *e);
 bool svc_end(Svc *s, bool ok, Err *e);
 

@@ -10,6 +10,7 @@
 #define INSATS_SERVICE_SVC_EXECUTION_H
 
 #include "service/svc_base.h"
+#include "service/svc_decision.h"
 
 /* R-043 (law): "repeated" refusals — more than one — are reported to the officer. The number
  * is the law's word, not a municipal policy value. */
@@ -164,6 +165,11 @@ typedef struct {
 
 /* Everything recorded after one decision, under the person's access rule; audited. */
 bool svc_execution_view(Svc *s, int64_t decision_id, Arena *a, ExecutionView *out, Err *e);
+/* The same view for each of a case's decisions (dv, as svc_decision_list_for_case gives them)
+ * in one read of the whole case: one statement per table, not fifteen per decision (the case
+ * page). out has n elements. Under the access rule (R-133); audited. */
+bool svc_execution_views_for_case(Svc *s, int64_t case_id, const DecisionView *dv, size_t n,
+                                  Arena *a, ExecutionView *out, Err *e);
 
 /* R-051: the shared follow-up view of one executing unit — its running decisions with the
  * latest plan and follow-up dates, the next follow-up due and refusals. A unit manager sees

@@ -45,6 +45,14 @@
   "AND NOT EXISTS (SELECT 1 FROM revocation rv WHERE rv.decision_id = d.id) "                      \
   "AND c.closed_on IS NULL AND x.ended_on IS NULL "
 
+/* The execution side of all of one case's decisions at once ($1 is the case id), one statement
+ * per table, for the case page's timeline (store_execution_rows_for_case): rows in decision
+ * order and within a decision in the per-decision lists' order. Joined from the case's
+ * decisions and ordered as the indexes already hold the rows (no sorting, no temporary
+ * table: an IN (subquery) built one per statement). */
+#define EXE_OF_CASE(table, joins)                                                                  \
+  "FROM decision d JOIN " table " x ON x.decision_id = d.id " joins "WHERE d.case_id = $1 "
+
 #define SQL_EXECUTION(X)                                                                           \
   X(SQL_EXE_ENSURE, "INSERT INTO execution (decision_id, created_at) VALUES ($1, $2) "             \
                     "ON CONFLICT (decision_id) DO NOTHING")                                        \
@@ -109,6 +117,40 @@
     "SELECT " EXE_IP_COLS "FROM individual_plan WHERE decision_id = $1 ORDER BY id DESC")          \
   X(SQL_EXE_IP_UPDATE,                                                                             \
     "UPDATE individual_plan SET accepted = $2, drawn_up_on = $3, reviewed_on = $4 WHERE id = $1")  \
+  X(SQL_EXE_CASE_EXECUTIONS,                                                                       \
+    "SELECT x.id, x.decision_id, x.contact_on, x.executed_on, x.ended_on, x.end_reason, "          \
+    "x.end_consent " EXE_OF_CASE("execution", "") "ORDER BY d.id")                                 \
+  X(SQL_EXE_CASE_INTERRUPTIONS,                                                                    \
+    "SELECT x.id, x.decision_id, x.interrupted_on, x.reason, x.resumed_on " EXE_OF_CASE(           \
+        "interruption", "") "ORDER BY d.id, x.interrupted_on, x.id")                               \
+  X(SQL_EXE_CASE_OFFERS,                                                                           \
+    "SELECT x.id, x.decision_id, x.offered_on, x.what, x.refused_on, "                             \
+    "x.refusal_reason " EXE_OF_CASE("offer", "") "ORDER BY d.id, x.offered_on, x.id")              \
+  X(SQL_EXE_CASE_PLANS,                                                                            \
+    "SELECT x.id, x.decision_id, x.drawn_up_on, x.participation, x.cooperation, x.owner, "         \
+    "x.created_by " EXE_OF_CASE("implementation_plan", "") "ORDER BY d.id, x.drawn_up_on DESC, "   \
+                                                           "x.id DESC")                            \
+  X(SQL_EXE_CASE_PLAN_GOALS,                                                                       \
+    "SELECT g.id, g.plan_id, g.decision_goal, g.goal " EXE_OF_CASE(                                \
+        "implementation_plan",                                                                     \
+        "JOIN plan_goal g ON g.plan_id = x.id ") "ORDER BY d.id, x.drawn_up_on, x.id, g.id")       \
+  X(SQL_EXE_CASE_PLAN_ACTIVITIES,                                                                  \
+    "SELECT g.id, g.plan_id, g.goal_id, g.what, g.who, g.when_text, g.how " EXE_OF_CASE(           \
+        "implementation_plan",                                                                     \
+        "JOIN plan_activity g ON g.plan_id = x.id ") "ORDER BY d.id, x.drawn_up_on, x.id, g.id")   \
+  X(SQL_EXE_CASE_FOLLOW_UPS,                                                                       \
+    "SELECT x.id, x.decision_id, x.plan_id, x.done_on, x.reason, x.summary, "                      \
+    "x.created_by " EXE_OF_CASE("follow_up", "") "ORDER BY d.id, x.done_on DESC, x.id DESC")       \
+  X(SQL_EXE_CASE_FOLLOW_UP_GOALS,                                                                  \
+    "SELECT g.follow_up_id, g.goal_id, g.outcome, g.note " EXE_OF_CASE(                            \
+        "follow_up", "JOIN follow_up_goal g ON g.follow_up_id = x.id JOIN plan_goal pg ON pg.id "  \
+                     "= g.goal_id ") "ORDER BY d.id, x.done_on, x.id, g.goal_id")                  \
+  X(SQL_EXE_CASE_REVIEWS,                                                                          \
+    "SELECT x.id, x.decision_id, x.reviewed_on, x.outcome, x.new_case_id, x.note, "                \
+    "x.created_by " EXE_OF_CASE("review", "") "ORDER BY d.id, x.reviewed_on DESC, x.id DESC")      \
+  X(SQL_EXE_CASE_IPS,                                                                              \
+    "SELECT x.id, x.person_id, x.decision_id, x.offered_on, x.accepted, x.drawn_up_on, "           \
+    "x.reviewed_on " EXE_OF_CASE("individual_plan", "") "ORDER BY d.id, x.id DESC")                \
   X(SQL_EXE_VIEW_UNIT,                                                                             \
     "SELECT " EXE_VIEW_COLS EXE_VIEW_FROM "AND o.unit_id = $1 AND ($2 = 0 OR c.unit_id = $2) "     \
     "ORDER BY p.family_name, p.given_name, d.id LIMIT $3")                                         \

@@ -21,12 +21,14 @@
   X(SQL_PERSON_HOUSEHOLD_MEMBERS,                                                                  \
     "SELECT " PERSON_COLS "FROM person p WHERE p.household_id = $1 AND p.id <> $2 "               \
     "ORDER BY p.birth_date")                                                                       \
+  /* Driven from the person's cases: "+d.executing_unit_id" keeps the planner off the index on   \
+   * the executing unit (0012), which would read every decision of the unit for one person. */   \
   X(SQL_PERSON_ACCESS_FACTS,                                                                       \
     "SELECT "                                                                                      \
     " EXISTS (SELECT 1 FROM lss_case c WHERE c.person_id = $1 AND c.officer_id = $2), "           \
     " EXISTS (SELECT 1 FROM lss_case c WHERE c.person_id = $1 AND c.unit_id = $3) "               \
     "  OR EXISTS (SELECT 1 FROM decision d JOIN lss_case c ON c.id = d.case_id "                  \
-    "             WHERE c.person_id = $1 AND d.executing_unit_id = $3) "                          \
+    "             WHERE c.person_id = $1 AND +d.executing_unit_id = $3) "                         \
     "  OR EXISTS (SELECT 1 FROM service_order o JOIN decision d ON d.id = o.decision_id "         \
     "             JOIN lss_case c ON c.id = d.case_id WHERE c.person_id = $1 AND o.unit_id = $3), " \
     " EXISTS (SELECT 1 FROM break_glass b WHERE b.person_id = $1 AND b.user_id = $2 "             \

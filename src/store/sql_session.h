@@ -6,9 +6,13 @@
   X(SQL_SESSION_INSERT,                                                                            \
     "INSERT INTO session (token_hash, user_id, csrf_token, created_at, last_seen_at, expires_at) " \
     "VALUES ($1, $2, $3, $4, $4, $5) RETURNING id")                                                \
-  X(SQL_SESSION_BY_HASH,                                                                           \
+  /* a request's session and its user in one statement (no transaction of its own): the */      \
+  /* password hash is not read */                                                                \
+  X(SQL_SESSION_WITH_USER,                                                                         \
     "SELECT s.id, s.user_id, s.csrf_token, s.created_at, s.last_seen_at, s.expires_at, "           \
-    "s.ended_at IS NOT NULL FROM session s WHERE s.token_hash = $1")                              \
+    "s.ended_at IS NOT NULL, u.username, u.full_name, u.title, u.role, u.unit_id, u.disabled, "    \
+    "u.failed_logins, u.locked_until FROM session s JOIN app_user u ON u.id = s.user_id "          \
+    "WHERE s.token_hash = $1")                                                                     \
   X(SQL_SESSION_TOUCH, "UPDATE session SET last_seen_at = $2 WHERE id = $1")                      \
   X(SQL_SESSION_END, "UPDATE session SET ended_at = $2 WHERE id = $1 AND ended_at IS NULL")       \
   X(SQL_SESSION_END_USER, "UPDATE session SET ended_at = $2 WHERE user_id = $1 AND ended_at IS NULL")

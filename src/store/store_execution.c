@@ -1,6 +1,8 @@
 /* store_execution.c — execution, interruptions, offers, implementation plans, follow-up, review,
  * individual plans and the follow-up view (see store_execution.h). Rows in, rows out: the rules
  * live in the service layer. */
+#include <string.h>
+
 #include "store/db.h"
 #include "store/rows.h"
 #include "store/store.h"
@@ -35,20 +37,23 @@ bool store_execution_ensure(Db *db, int64_t decision_id, const char *created_at,
          stmt_bind_text(&st, 2, created_at, e) && stmt_exec(&st, e);
 }
 
+static void execution_row(Stmt *st, void *rec) {
+  ExecutionRec *out = rec;
+  out->id = stmt_int(st, 0);
+  out->decision_id = stmt_int(st, 1);
+  out->contact_on = stmt_date(st, 2);
+  out->executed_on = stmt_date(st, 3);
+  out->ended_on = stmt_date(st, 4);
+  ROWS_COPY(out->end_reason, stmt_text(st, 5));
+  out->end_consent = stmt_int(st, 6) != 0;
+}
+
 bool store_execution_get(Db *db, int64_t decision_id, ExecutionRec *out, bool *found, Err *e) {
   Stmt st;
   if (!stmt_get(db, SQL_EXE_GET, &st, e) || !stmt_bind_int(&st, 1, decision_id, e) ||
       !one_row(&st, found, e))
     return false;
-  if (*found) {
-    out->id = stmt_int(&st, 0);
-    out->decision_id = stmt_int(&st, 1);
-    out->contact_on = stmt_date(&st, 2);
-    out->executed_on = stmt_date(&st, 3);
-    out->ended_on = stmt_date(&st, 4);
-    ROWS_COPY(out->end_reason, stmt_text(&st, 5));
-    out->end_consent = stmt_int(&st, 6) != 0;
-  }
+  if (*found) execution_row(&st, out);
   stmt_reset(&st);
   return true;
 }
@@ -391,4 +396,32 @@ bool store_follow_up_view_refusals(Db *db, int64_t officer_id, int64_t unit_id, 
          stmt_bind_int(&st, 2, unit_id, e) && stmt_bind_int(&st, 3, min_refusals, e) &&
          stmt_bind_int(&st, 4, limit, e) &&
          many(&st, a, sizeof **out, view_row, (void **)out, n, e);
+}
+
+/* ---- one case's decisions at once (the case page) ---- */
+
+static bool case_rows(Db *db, SqlId id, int64_t case_id, Arena *a, size_t size, RowFn row,
+                      void **out, size_t *n, Err *e) {
+  Stmt st;
+  return stmt_get(db, id, &st, e) && stmt_bind_int(&st, 1, case_id, e) &&
+         many(&st, a, size, row, out, n, e);
+}
+
+bool store_execution_rows_for_case(Db *db, int64_t case_id, Arena *a, CaseExecutionRows *out,
+                                   Err *e) {
+  CaseExecutionRows *o = out;
+  memset(o, 0, sizeof *o);
+#define ROWS(sql, fn, field)                                                                       \
+  case_rows(db, sql, case_id, a, sizeof *o->field, fn, (void **)&o->field, &o->n_##field, e)
+  return ROWS(SQL_EXE_CASE_EXECUTIONS, execution_row, executions) &&
+         ROWS(SQL_EXE_CASE_INTERRUPTIONS, interruption_row, interruptions) &&
+         ROWS(SQL_EXE_CASE_OFFERS, offer_row, offers) &&
+         ROWS(SQL_EXE_CASE_PLANS, plan_row, plans) &&
+         ROWS(SQL_EXE_CASE_PLAN_GOALS, plan_goal_row, goals) &&
+         ROWS(SQL_EXE_CASE_PLAN_ACTIVITIES, plan_activity_row, activities) &&
+         ROWS(SQL_EXE_CASE_FOLLOW_UPS, follow_up_row, follow_ups) &&
+         ROWS(SQL_EXE_CASE_FOLLOW_UP_GOALS, follow_up_goal_row, outcomes) &&
+         ROWS(SQL_EXE_CASE_REVIEWS, review_row, reviews) &&
+         ROWS(SQL_EXE_CASE_IPS, ip_row, individual_plans);
+#undef ROWS
 }

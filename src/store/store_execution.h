@@ -109,6 +109,34 @@ typedef struct {
   bool interrupted;        /* an interruption not yet resumed */
 } FollowUpViewRec;
 
+/* Everything recorded after all of one case's decisions, one statement per table: each list in
+ * decision order (plan goals and activities in plan order, outcomes in follow-up order), and
+ * within one decision in the order of the per-decision lists below. */
+typedef struct {
+  ExecutionRec *executions;
+  size_t n_executions;
+  InterruptionRec *interruptions;
+  size_t n_interruptions;
+  OfferRec *offers;
+  size_t n_offers;
+  PlanRec *plans;
+  size_t n_plans;
+  PlanGoalRec *goals;
+  size_t n_goals;
+  PlanActivityRec *activities;
+  size_t n_activities;
+  FollowUpRec *follow_ups;
+  size_t n_follow_ups;
+  FollowUpGoalRec *outcomes;
+  size_t n_outcomes;
+  ReviewRec *reviews;
+  size_t n_reviews;
+  IndividualPlanRec *individual_plans;
+  size_t n_individual_plans;
+} CaseExecutionRows;
+bool store_execution_rows_for_case(Db *db, int64_t case_id, Arena *a, CaseExecutionRows *out,
+                                   Err *e);
+
 /* Creates the decision's execution row if it has none. */
 bool store_execution_ensure(Db *db, int64_t decision_id, const char *created_at, Err *e);
 bool store_execution_get(Db *db, int64_t decision_id, ExecutionRec *out, bool *found, Err *e);

@@ -1,4 +1,6 @@
 /* store_session.c — web sessions (see store_session.h). */
+#include <string.h>
+
 #include "store/db.h"
 #include "store/rows.h"
 #include "store/store.h"
@@ -12,9 +14,10 @@ bool store_session_insert(Db *db, const char *token_hash, int64_t user_id, const
          stmt_insert_id(&st, id, e);
 }
 
-bool store_session_by_hash(Db *db, const char *token_hash, SessionRec *out, bool *found, Err *e) {
+bool store_session_with_user(Db *db, const char *token_hash, SessionRec *out, UserRec *user,
+                             bool *found, Err *e) {
   Stmt st;
-  if (!stmt_get(db, SQL_SESSION_BY_HASH, &st, e) || !stmt_bind_text(&st, 1, token_hash, e))
+  if (!stmt_get(db, SQL_SESSION_WITH_USER, &st, e) || !stmt_bind_text(&st, 1, token_hash, e))
     return false;
   int rc = stmt_step(&st, e);
   *found = rc == 1;
@@ -26,6 +29,16 @@ bool store_session_by_hash(Db *db, const char *token_hash, SessionRec *out, bool
     ROWS_COPY(out->last_seen_at, stmt_text(&st, 4));
     ROWS_COPY(out->expires_at, stmt_text(&st, 5));
     out->ended = stmt_int(&st, 6) != 0;
+    memset(user, 0, sizeof *user);
+    user->id = out->user_id;
+    ROWS_COPY(user->username, stmt_text(&st, 7));
+    ROWS_COPY(user->full_name, stmt_text(&st, 8));
+    ROWS_COPY(user->title, stmt_text(&st, 9));
+    ROWS_COPY(user->role, stmt_text(&st, 10));
+    user->unit_id = stmt_int(&st, 11);
+    user->disabled = stmt_int(&st, 12) != 0;
+    user->failed_logins = (int)stmt_int(&st, 13);
+    ROWS_COPY(user->locked_until, stmt_text(&st, 14));
   }
   stmt_reset(&st);
   return rc >= 0;

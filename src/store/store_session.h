@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "store/store_admin.h"
 
 typedef struct Db Db;
 
@@ -18,7 +19,10 @@ typedef struct {
 
 bool store_session_insert(Db *db, const char *token_hash, int64_t user_id, const char *csrf,
                           const char *now, const char *expires_at, int64_t *id, Err *e);
-bool store_session_by_hash(Db *db, const char *token_hash, SessionRec *out, bool *found, Err *e);
+/* The session and its user (password_hash left empty) in one statement; *found false when there
+ * is no such session. */
+bool store_session_with_user(Db *db, const char *token_hash, SessionRec *out, UserRec *user,
+                             bool *found, Err *e);
 bool store_session_touch(Db *db, int64_t id, const char *now, Err *e);
 bool store_session_end(Db *db, int64_t id, const char *now, Err *e);
 bool store_session_end_user(Db *db, int64_t user_id, const char *now, Err *e);

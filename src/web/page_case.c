@@ -202,11 +202,11 @@ static bool case_load_views(Svc *sp, HttpReq *req, HttpResp *resp, int64_t id, C
     cd->xv = arena_array(a, cd->n_dv, sizeof *cd->xv);
     cd->has_x = arena_array(a, cd->n_dv, sizeof *cd->has_x);
   }
-  for (size_t i = 0; i < cd->n_dv; i++) {
-    if (!favourable(&cd->dv[i].d)) continue;
-    if (!svc_execution_view(&s, cd->dv[i].d.id, a, &cd->xv[i], e)) return false;
-    cd->has_x[i] = true;
-  }
+  /* the execution of every decision in one read of the case; shown for the favourable ones */
+  if (cd->n_dv && !svc_execution_views_for_case(&s, id, cd->dv, cd->n_dv, a, cd->xv, e))
+    return false;
+  for (size_t i = 0; i < cd->n_dv; i++)
+    cd->has_x[i] = favourable(&cd->dv[i].d);
   return true;
 }
 
