@@ -17,15 +17,17 @@ static bool demo_attendance(Demo *d, Svc *sys, Date first, Date last, Err *e) {
     return false;
   static const char *const mix[] = {"full_day", "full_day", "full_day", "full_day", "full_day",
                                     "full_day", "half_day", "half_day", "sick",     "leave"};
+  /* a month per participant in one command, as a unit manager's grid is saved */
   for (size_t i = 0; i < n; i++) {
     Date end = pay_decision_end(&dv[i]);
+    const char *days[31] = {0};
     for (Date day = first; !date_before(last, day); day = date_add_days(day, 1)) {
       if (date_weekday(day) > 5 || date_before(day, dv[i].valid_from) ||
           (date_is_set(end) && date_before(end, day)))
         continue;
-      if (!svc_hab_attendance_set(sys, dv[i].id, day, mix[rng_int(&d->rng, 0, 9)], true, e))
-        return false;
+      days[day.d - 1] = mix[rng_int(&d->rng, 0, 9)];
     }
+    if (!svc_hab_attendance_set_month(sys, dv[i].id, first.y, first.m, days, true, e)) return false;
   }
   return true;
 }

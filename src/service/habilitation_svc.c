@@ -25,30 +25,61 @@ static bool hab_month_open(Svc *s, const char *month, Err *e) {
   return true;
 }
 
-bool svc_hab_attendance_set(Svc *s, int64_t decision_id, Date day, const char *attendance,
-                            bool is_demo, Err *e) {
-  if (!svc_require(s, CAP_EXECUTE, e)) return false;
+/* Inside the transaction: the decision may have attendance recorded by this user in `month`. */
+static bool attendance_allowed(Svc *s, int64_t decision_id, const char *month, PayDecisionRec *d,
+                               Err *e) {
+  bool ok = pay_decision_load(s, decision_id, "daglig_verksamhet", "R-087", d, e) &&
+            svc_person_access_check(s, d->person_id, e) && hab_month_open(s, month, e);
+  if (ok && hab_unit(s) && d->executing_unit_id != hab_unit(s))
+    ok = err_set(e, ERR_FORBIDDEN, "decision_id", "R-133",
+                 "Deltagaren hör till en annan enhets dagliga verksamhet.");
+  return ok;
+}
+
+/* Inside the transaction: one day's attendance, checked against the decision's period. */
+static bool attendance_put(Svc *s, const PayDecisionRec *d, Date day, const char *attendance,
+                           bool is_demo, Err *e) {
   if (!date_is_set(day)) return err_set(e, ERR_INVALID, "day", "R-087", "Ange dagen.");
   if (!habilitation_attendance_from_code(attendance))
     return err_set(e, ERR_INVALID, "attendance", "R-087",
                    "Ange heldag, halvdag, ledighet, sjukdom, studier eller frånvaro.");
+  if (date_before(day, d->valid_from) ||
+      (date_is_set(pay_decision_end(d)) && date_before(pay_decision_end(d), day)))
+    return err_set(e, ERR_RULE, "day", "R-087",
+                   "Beslutet om daglig verksamhet gäller inte den dagen.");
+  return store_hab_attendance_put(s->db, d->id, day, attendance, s->user_id, s->now, is_demo, e);
+}
+
+bool svc_hab_attendance_set(Svc *s, int64_t decision_id, Date day, const char *attendance,
+                            bool is_demo, Err *e) {
+  if (!svc_require(s, CAP_EXECUTE, e)) return false;
+  if (!date_is_set(day)) return err_set(e, ERR_INVALID, "day", "R-087", "Ange dagen.");
   PayDecisionRec d;
   char month[PAY_MONTH_LEN];
   snprintf(month, sizeof month, "%04d-%02d", day.y, day.m);
-  bool ok = svc_begin(s, true, e) &&
-            pay_decision_load(s, decision_id, "daglig_verksamhet", "R-087", &d, e) &&
-            svc_person_access_check(s, d.person_id, e) && hab_month_open(s, month, e);
-  if (ok && hab_unit(s) && d.executing_unit_id != hab_unit(s))
-    ok = err_set(e, ERR_FORBIDDEN, "decision_id", "R-133",
-                 "Deltagaren hör till en annan enhets dagliga verksamhet.");
-  if (ok && (date_before(day, d.valid_from) ||
-             (date_is_set(pay_decision_end(&d)) && date_before(pay_decision_end(&d), day))))
-    ok = err_set(e, ERR_RULE, "day", "R-087",
-                 "Beslutet om daglig verksamhet gäller inte den dagen.");
-  ok = ok &&
-       store_hab_attendance_put(s->db, decision_id, day, attendance, s->user_id, s->now, is_demo,
-                                e) &&
-       svc_audit(s, "hab_attendance.set", "decision", decision_id, d.person_id, attendance, e);
+  bool ok = svc_begin(s, true, e) && attendance_allowed(s, decision_id, month, &d, e) &&
+            attendance_put(s, &d, day, attendance, is_demo, e) &&
+            svc_audit(s, "hab_attendance.set", "decision", decision_id, d.person_id, attendance, e);
+  return svc_end(s, ok, e);
+}
+
+bool svc_hab_attendance_set_month(Svc *s, int64_t decision_id, int year, int month,
+                                  const char *const days[31], bool is_demo, Err *e) {
+  if (!svc_require(s, CAP_EXECUTE, e)) return false;
+  if (year < 1900 || year > 9999 || month < 1 || month > 12)
+    return err_set(e, ERR_INVALID, "month", "R-087", "Ange en månad (ÅÅÅÅ-MM).");
+  PayDecisionRec d;
+  char m[16], what[48];
+  snprintf(m, sizeof m, "%04d-%02d", year, month);
+  int n = 0;
+  bool ok = svc_begin(s, true, e) && attendance_allowed(s, decision_id, m, &d, e);
+  for (int i = 0; ok && i < date_days_in_month(year, month); i++)
+    if (days[i]) {
+      ok = attendance_put(s, &d, (Date){year, month, i + 1}, days[i], is_demo, e);
+      n++;
+    }
+  snprintf(what, sizeof what, "%s: %d dagar", m, n);
+  ok = ok && svc_audit(s, "hab_attendance.set_month", "decision", decision_id, d.person_id, what, e);
   return svc_end(s, ok, e);
 }
 

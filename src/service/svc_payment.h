@@ -172,6 +172,10 @@ bool svc_fk_form(Svc *s, int64_t notice_id, FkForm *out, Err *e);
  * studies, absent) for a granted daglig verksamhet decision in force that day. */
 bool svc_hab_attendance_set(Svc *s, int64_t decision_id, Date day, const char *attendance,
                             bool is_demo, Err *e);
+/* The same for a whole month in one command (days[i] is day i+1's code; NULL leaves the day as it
+ * is): all days or none, one audit event. */
+bool svc_hab_attendance_set_month(Svc *s, int64_t decision_id, int year, int month,
+                                  const char *const days[31], bool is_demo, Err *e);
 /* CAP_EXECUTE: the granted daglig verksamhet decisions in force during the month that are
  * ordered to the user's unit (all for the system). */
 bool svc_hab_participants(Svc *s, const char *month, Arena *a, PayDecisionRec **out, size_t *n,

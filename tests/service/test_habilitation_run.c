@@ -62,6 +62,37 @@ static void test_R087_R150_august_paid_friday_25_september(void **state) {
   arena_free(&a);
 }
 
+/* A unit manager's month saved at once: every day or none, one audit event. */
+static void test_R087_a_month_of_attendance_in_one_command(void **state) {
+  (void)state;
+  Granted g = pay_grant(&(GrantIn){.pnr = "19800101-0019",
+                                   .insats = "daglig_verksamhet",
+                                   .valid_from = "2026-08-10",
+                                   .decided_on = "2026-07-15"});
+  Svc mgr = fx_as(&fx, fx.manager, "2026-09-01");
+  const char *days[31] = {0};
+  days[9] = "full_day";  /* 10 August */
+  days[10] = "half_day"; /* 11 August */
+  days[11] = "sick";     /* 12 August */
+  long events = fx_count(&fx, "audit_event", NULL);
+  ASSERT_OK(svc_hab_attendance_set_month(&mgr, g.decision, 2026, 8, days, false, &e));
+  assert_int_equal(fx_count(&fx, "hab_attendance", NULL), 3);
+  assert_int_equal(fx_count(&fx, "audit_event", NULL), events + 1);
+  /* a day before the decision holds refuses the whole month: nothing of it is saved */
+  days[2] = "full_day"; /* 3 August */
+  days[12] = "full_day";
+  ASSERT_REFUSED(ERR_RULE, "R-087",
+                 svc_hab_attendance_set_month(&mgr, g.decision, 2026, 8, days, false, &e));
+  assert_int_equal(fx_count(&fx, "hab_attendance", NULL), 3);
+  /* an unknown code names the rule too */
+  const char *bad[31] = {[9] = "vacation"};
+  ASSERT_REFUSED(ERR_INVALID, "R-087",
+                 svc_hab_attendance_set_month(&mgr, g.decision, 2026, 8, bad, false, &e));
+  HabRunSummary sum;
+  ASSERT_OK(svc_hab_run(&mgr, "2026-08", &sum, &e));
+  assert_int_equal(sum.amount_ore, 5000 + 2500); /* a full and a half day at the defaults */
+}
+
 static void test_R087_december_paid_on_27_january(void **state) {
   (void)state;
   Granted g = pay_grant(&(GrantIn){.pnr = "19800101-0019",
@@ -112,6 +143,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_R087_R150_august_paid_friday_25_september, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_R087_december_paid_on_27_january, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R087_a_month_of_attendance_in_one_command, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(test_R087_attendance_refusals, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
