@@ -1,11 +1,13 @@
 /* driver_sqlite.c — the SQLite driver: WAL, foreign keys, a busy timeout, Swedish collation.
  *
  * Names sort in Swedish order (Å Ä Ö after Z) through an ICU collator registered as the
- * collation "sv"; glibc's locales on these machines cannot do it. Parameters are bound by name
- * ("$2"), since SQLite numbers $N by order of appearance.
+ * collation "sv"; glibc's locales on these machines cannot do it. Statements are written with
+ * "$n" (PostgreSQL's form); SQLite numbers "$n" by order of appearance but "?n" by n, so
+ * sq_prepare rewrites them and parameter n is bound at index n.
  * Must not: be used outside store/ (db.h's driver table is the way in). */
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <threads.h>
 #include <unicode/ucol.h>
@@ -92,9 +94,38 @@ static bool sq_exec_script(Db *d, const char *sql, Err *e) {
   return true;
 }
 
+/* "$n" outside quotes becomes "?n": SQLite numbers "?NNN" parameters NNN exactly, so binding
+ * "$n" needs no lookup by name (it was a twelfth of the demo's time). The text is ours (sql_*.h),
+ * never a user's; quotes are followed so a literal is left as it is. */
+static char *numbered_params(const char *sql) {
+  size_t n = strlen(sql);
+  char *out = malloc(n + 1);
+  if (!out) return NULL;
+  char quote = 0;
+  for (size_t i = 0; i <= n; i++) {
+    char c = sql[i];
+    if (quote) {
+      if (c == quote) quote = 0; /* a doubled quote closes and reopens: the same text */
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == '$' && sql[i + 1] >= '1' && sql[i + 1] <= '9') {
+      c = '?';
+    }
+    out[i] = c;
+  }
+  return out;
+}
+
 static void *sq_prepare(Db *d, const char *sql, Err *e) {
   sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v3(d->native, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+  char *numbered = numbered_params(sql);
+  if (!numbered) {
+    err_set(e, ERR_IO, "", "", "Slut på minne.");
+    return NULL;
+  }
+  int rc = sqlite3_prepare_v3(d->native, numbered, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+  free(numbered);
+  if (rc != SQLITE_OK) {
     sq_fail(e, d->native, "prepare");
     return NULL;
   }
@@ -103,21 +134,11 @@ static void *sq_prepare(Db *d, const char *sql, Err *e) {
 
 static void sq_finalize(void *st) { sqlite3_finalize(st); }
 
-/* "$n" → SQLite's parameter index; 0 means the statement has no such parameter, a bug. */
+/* "$n" is parameter n ("?n" since sq_prepare); beyond the statement's parameters is a bug. */
 static int param_index(void *st, int n, Err *e) {
-  /* Most statements number their parameters in order of appearance, so "$n" is the n-th: check
-   * that without formatting the name (binding is on every write's path). */
-  const char *at = sqlite3_bind_parameter_name(st, n);
-  if (at && at[0] == '$' && at[1] >= '1' && at[1] <= '9') {
-    int v = 0;
-    for (const char *c = at + 1; *c >= '0' && *c <= '9' && v <= 1000; c++) v = v * 10 + (*c - '0');
-    if (v == n && at[1 + (n >= 10) + (n >= 100) + (n >= 1000)] == '\0') return n;
-  }
-  char name[16];
-  snprintf(name, sizeof name, "$%d", n);
-  int i = sqlite3_bind_parameter_index(st, name);
-  if (i == 0) err_set(e, ERR_INTERNAL, "", "", "SQL-parameter %s finns inte i satsen", name);
-  return i;
+  if (n >= 1 && n <= sqlite3_bind_parameter_count(st)) return n;
+  err_set(e, ERR_INTERNAL, "", "", "SQL-parameter $%d finns inte i satsen", n);
+  return 0;
 }
 
 static bool sq_bind_text(void *st, int n, const char *s, Err *e) {
