@@ -32,6 +32,25 @@ static bool demo_attendance(Demo *d, Svc *sys, Date first, Date last, Err *e) {
   return true;
 }
 
+/* A municipality sends its notices soon after the decision: those of decisions more than a
+ * month old were sent a week after it (the claim under 3032 two months after); the recent ones
+ * stay open for the officers' work lists. */
+static bool demo_notices_sent(Demo *d, Svc *sys, Err *e) {
+  FkNoticeRec *open;
+  size_t n;
+  if (!store_fk_notice_list(d->db, 0, d->arena, &open, &n, e)) return false;
+  Date month_ago = date_add_months(d->today, -1);
+  for (size_t i = 0; i < n; i++) {
+    DecisionRec dec;
+    bool found = false;
+    if (!store_decision_get(d->db, open[i].decision_id, &dec, &found, e)) return false;
+    Date sent = date_add_days(dec.decided_on, strcmp(open[i].form, "3032") == 0 ? 60 : 7);
+    if (!found || !date_before(dec.decided_on, month_ago) || date_before(d->today, sent)) continue;
+    if (!svc_fk_notice_sent(sys, open[i].id, sent, e)) return false;
+  }
+  return true;
+}
+
 bool demo_payments(Demo *d, Err *e) {
   Svc sys;
   svc_ctx_system(&sys, d->db);
@@ -85,7 +104,9 @@ bool demo_payments(Demo *d, Err *e) {
     }
   }
   size_t notices = 0;
-  ok = ok && demo_attendance(d, &sys, first, last, e) && svc_fk_refresh(&sys, &notices, e);
+  ok = ok && demo_attendance(d, &sys, first, last, e) && svc_fk_refresh(&sys, &notices, e) &&
+       demo_notices_sent(d, &sys, e) && svc_fk_refresh(&sys, &notices, e) &&
+       demo_notices_sent(d, &sys, e);
   SettleSummary sum;
   HabRunSummary hab;
   ok = ok && svc_settle_run(&sys, month, &sum, e) && svc_hab_run(&sys, month, &hab, e);

@@ -58,11 +58,12 @@
   X(SQL_DL_PROBLEM_INSERT,                                                                         \
     "INSERT INTO case_problem (case_id, case_insats_id, rule, field, message) "                    \
     "VALUES ($1, $2, $3, $4, $5)")                                                                 \
-  /* the findings in the open cases an officer is assigned (Mitt arbete) */                          \
+  /* the findings in the open cases an officer is assigned (Mitt arbete), read from the findings \
+   * (few) rather than from the officer's thousands of cases ("+" keeps the planner so) */        \
   X(SQL_DL_PROBLEMS_FOR_OFFICER,                                                                   \
     "SELECT p.case_id, c.person_id, pe.given_name || ' ' || pe.family_name, p.rule, p.message "    \
-    "FROM lss_case c JOIN case_problem p ON p.case_id = c.id JOIN person pe ON pe.id = c.person_id " \
-    "WHERE c.officer_id = $1 AND c.state <> 'closed' ORDER BY p.case_id, p.id LIMIT $2")           \
+    "FROM case_problem p JOIN lss_case c ON c.id = p.case_id JOIN person pe ON pe.id = c.person_id " \
+    "WHERE +c.officer_id = $1 AND c.state <> 'closed' ORDER BY p.case_id, p.id LIMIT $2")          \
   X(SQL_DL_PROBLEM_BY_CASE,                                                                        \
     "SELECT case_insats_id, rule, field, message FROM case_problem WHERE case_id = $1 ORDER BY id") \
   X(SQL_DL_INSERT,                                                                                 \

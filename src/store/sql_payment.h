@@ -101,12 +101,13 @@
   /* FK examines (3078 sent) while the municipality executes in its own regi */             \
   X(SQL_FK_DUE_3032, FK_DUE_3032("1 = 1"))                                                         \
   X(SQL_FK_DUE_3032_PERSON, FK_DUE_3032("n.person_id = $1"))                                       \
-  /* Mitt arbete: the open notices of the cases the officer is responsible for */                  \
+  /* Mitt arbete: the open notices of the cases the officer is responsible for, read from the    \
+   * open ones (0014's partial index; "+" keeps the planner off the officer's many cases) */       \
   X(SQL_FK_NOTICE_OPEN_FOR_OFFICER,                                                                \
     "SELECT n.id, n.decision_id, n.person_id, n.form, n.rule, n.due_on, n.created_at, "            \
-    "p.given_name, p.family_name, c.id, d.insats FROM lss_case c "                                 \
-    "JOIN decision d ON d.case_id = c.id JOIN fk_notice n ON n.decision_id = d.id "                \
-    "JOIN person p ON p.id = c.person_id WHERE c.officer_id = $1 AND n.sent_on IS NULL "           \
+    "p.given_name, p.family_name, c.id, d.insats FROM fk_notice n "                              \
+    "JOIN decision d ON d.id = n.decision_id JOIN lss_case c ON c.id = d.case_id "                 \
+    "JOIN person p ON p.id = c.person_id WHERE n.sent_on IS NULL AND +c.officer_id = $1 "          \
     "ORDER BY coalesce(n.due_on, substr(n.created_at, 1, 10)), n.id LIMIT $2")                     \
   X(SQL_FK_DECISION_INSERT,                                                                        \
     "INSERT INTO fk_decision (person_id, granted, minutes_per_week, valid_from, valid_to, "        \
