@@ -7,7 +7,7 @@
   "i.id, i.provider_id, i.person_id, i.assistant_id, i.assistant_name, i.assistant_key, "          \
   "i.invoice_no, i.invoice_date, i.period_from, i.period_to, i.sick_from, i.sick_to, "             \
   "i.sick_days, i.sick_ch, i.invoiced_ch, i.amount_ore, i.status, i.is_demo, p.name, "             \
-  "s.given_name || ' ' || s.family_name, s.pnr "
+  "s.given_name || ' ' || s.family_name, s.pnr, coalesce(i.paid_month, '') "
 
 #define SQL_INVOICE(X)                                                                             \
   X(SQL_INVOICE_INSERT,                                                                            \

@@ -46,6 +46,7 @@ bool store_invoice_get(Db *db, int64_t id, InvoiceRec *out, bool *found, Err *e)
     ROWS_COPY(out->provider_name, stmt_text(&st, 18));
     ROWS_COPY(out->person_name, stmt_text(&st, 19));
     ROWS_COPY(out->person_pnr, stmt_text(&st, 20));
+    ROWS_COPY(out->paid_month, stmt_text(&st, 21));
   }
   stmt_reset(&st);
   return rc >= 0;

@@ -30,6 +30,7 @@ typedef struct {
   char provider_name[128];
   char person_name[260];
   char person_pnr[13];
+  char paid_month[8]; /* YYYY-MM of the settlement that paid it; "" = not paid */
 } InvoiceRec;
 
 /* What scoring needs of one invoice (core/risk.h's RiskFacts come from it), kept small: one per

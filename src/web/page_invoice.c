@@ -52,8 +52,10 @@ static bool view_render(HttpReq *req, HttpResp *resp, const Err *err, Err *e) {
   invoice_hours(o, it.inv.invoiced_ch);
   html_raw(o, " fakturerade</dd><dt>Belopp</dt><dd>");
   invoice_kr(o, it.inv.amount_ore);
-  html_printf(o, "</dd><dt>Status</dt><dd>%s</dd><dt>Riskpoäng</dt><dd>%d</dd></dl>\n",
-              svc_invoice_status_name(it.inv.status), (int)it.result.score);
+  html_printf(o, "</dd><dt>Status</dt><dd>%s</dd>", svc_invoice_status_name(it.inv.status));
+  if (it.inv.paid_month[0])
+    html_printf(o, "<dt>Betald</dt><dd>med avräkningen för %s</dd>", it.inv.paid_month);
+  html_printf(o, "<dt>Riskpoäng</dt><dd>%d</dd></dl>\n", (int)it.result.score);
   html_raw(o, "<h2 id=\"indikatorer\">Riskindikatorer</h2>\n<p>Varje indikator med sina siffror. "
               "Poängen rangordnar arbetslistan; beslutet är ert "
               "<span class=\"rule\">R-074</span>.</p>\n<table>\n<caption>Indikatorer för "

@@ -78,6 +78,11 @@ ok $? "R-074: the approved invoice is a line of the month's settlement with its 
 get "/ekonomi/avrakning?manad=2026-10" "$F"
 lacks "<a href=\"/ekonomi/sjuklon/faktura/$inv\">"
 ok $? "R-074: approved in November, it is not in October's (attested) settlement"
+# a paid invoice says with which settlement it was paid (as the export records it)
+sqlite3 "$tmp/db" "UPDATE sick_pay_invoice SET paid_month = '2026-10' WHERE id = $inv"
+get "/ekonomi/sjuklon/faktura/$inv" "$F"
+[ "$code" = 200 ] && has "<dt>Betald</dt><dd>med avräkningen för 2026-10</dd>"
+ok $? "R-074: the invoice page shows the settlement that paid it"
 
 # higher rate above the cap: refused, values kept (schablon for 2026 is the demo's value)
 pa=$(sqlite3 "$tmp/db" "SELECT id FROM decision WHERE insats = 'personlig_assistans' AND outcome = 'granted' LIMIT 1")
