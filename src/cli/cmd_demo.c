@@ -10,8 +10,13 @@
 
 static void print_logins(void) {
   printf("logins (password \"%s\"):\n", SVC_DEMO_PASSWORD);
-  for (const DemoLogin *l = svc_demo_logins; l->username; l++)
-    printf("  %-14s %-13s %s\n", l->username, role_name(role_from_code(l->role)), l->full_name);
+  for (const DemoLogin *l = svc_demo_logins; l->username; l++) {
+    const char *role = role_name(role_from_code(l->role));
+    int chars = 0; /* printf pads by bytes; "handläggare" has one two-byte letter */
+    for (const char *c = role; *c; c++)
+      chars += ((unsigned char)*c & 0xC0) != 0x80;
+    printf("  %-14s %s%*s %s\n", l->username, role, 13 - chars, "", l->full_name);
+  }
 }
 
 int cmd_demo(int argc, char **argv) {

@@ -44,7 +44,7 @@ static bool fk_refresh_in_tx(Svc *s, int64_t person_id, size_t *added, Arena *a,
 
 bool svc_fk_refresh(Svc *s, size_t *added, Err *e) {
   *added = 0;
-  if (!pay_require_any(s, CAP_CASE_WRITE | CAP_FINANCE, CAP_CASE_WRITE, e)) return false;
+  if (!svc_require_any(s, CAP_CASE_WRITE | CAP_FINANCE, CAP_CASE_WRITE, e)) return false;
   Arena a;
   arena_init(&a, 0);
   bool ok = svc_begin(s, true, e) && fk_refresh_in_tx(s, 0, added, &a, e);
@@ -77,7 +77,7 @@ bool svc_fk_open_mine(Svc *s, Arena *a, FkOpenRow **out, size_t *n, Err *e) {
 bool svc_fk_list(Svc *s, int64_t person_id, Arena *a, FkNoticeRec **notices, size_t *nn,
                  FkDecisionRec **decisions, size_t *nd, Err *e) {
   *notices = NULL, *decisions = NULL, *nn = *nd = 0;
-  if (!pay_require_any(s, CAP_PERSON_READ | CAP_FINANCE, CAP_PERSON_READ, e)) return false;
+  if (!svc_require_any(s, CAP_PERSON_READ | CAP_FINANCE, CAP_PERSON_READ, e)) return false;
   /* a pure read: the notices were made when the commands that call for them ran */
   bool ok = svc_begin(s, true, e) && pay_person_access(s, person_id, e) &&
             store_fk_notice_list(s->db, person_id, a, notices, nn, e) &&
@@ -158,7 +158,7 @@ static void hm(char *buf, size_t cap, int64_t minutes) {
 
 bool svc_fk_form(Svc *s, int64_t notice_id, FkForm *out, Err *e) {
   memset(out, 0, sizeof *out);
-  if (!pay_require_any(s, CAP_PERSON_READ, CAP_PERSON_READ, e)) return false;
+  if (!svc_require_any(s, CAP_PERSON_READ, CAP_PERSON_READ, e)) return false;
   Arena a;
   arena_init(&a, 0);
   FkNoticeRec n;

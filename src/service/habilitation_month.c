@@ -10,7 +10,7 @@
 bool svc_hab_month_state(Svc *s, const char *month, char state[12], Err *e) {
   state[0] = '\0';
   int y, m;
-  if (!pay_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e) ||
+  if (!svc_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e) ||
       !svc_pay_month_parse(month, "month", &y, &m, e))
     return false;
   HabMonthRec r;

@@ -106,7 +106,7 @@ bool svc_hab_attendance_list(Svc *s, const char *month, int64_t decision_id, Are
                              HabAttendanceRec **out, size_t *n, Err *e) {
   *out = NULL, *n = 0;
   int y, m;
-  if (!pay_require_any(s, CAP_EXECUTE | CAP_FINANCE, CAP_EXECUTE, e) ||
+  if (!svc_require_any(s, CAP_EXECUTE | CAP_FINANCE, CAP_EXECUTE, e) ||
       !svc_pay_month_parse(month, "month", &y, &m, e))
     return false;
   Date first = {y, m, 1}, last = {y, m, date_days_in_month(y, m)};
@@ -117,7 +117,7 @@ bool svc_hab_attendance_list(Svc *s, const char *month, int64_t decision_id, Are
 
 bool svc_hab_run(Svc *s, const char *month, HabRunSummary *out, Err *e) {
   memset(out, 0, sizeof *out);
-  if (!pay_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
+  if (!svc_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
   int y, m;
   if (!svc_pay_month_parse(month, "month", &y, &m, e)) return false;
   Date first = {y, m, 1}, last = {y, m, date_days_in_month(y, m)};
@@ -167,7 +167,7 @@ bool svc_hab_run(Svc *s, const char *month, HabRunSummary *out, Err *e) {
 bool svc_hab_lines(Svc *s, const char *month, Arena *a, HabLineRec **out, size_t *n, Err *e) {
   *out = NULL, *n = 0;
   int y, m;
-  if (!pay_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e) ||
+  if (!svc_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e) ||
       !svc_pay_month_parse(month, "month", &y, &m, e))
     return false;
   bool ok = svc_begin(s, false, e) && store_hab_lines(s->db, month, hab_unit(s), a, out, n, e);

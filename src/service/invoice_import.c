@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/csv.h"
 #include "base/text.h"
 #include "service/invoice_internal.h"
 
@@ -14,7 +15,6 @@ static const char *const columns[NCOLS] = {
     "period_fran", "period_till",        "sjuk_fran", "sjuk_till",     "sjukdagar",
     "sjuktimmar",  "fakturerade_timmar", "belopp_kr"};
 
-#define FIELD_MAX 256
 
 static void add_error(Arena *a, InvoiceImport *out, size_t *cap, size_t line, const char *field,
                       const char *msg) {
@@ -30,61 +30,6 @@ static void add_error(Arena *a, InvoiceImport *out, size_t *cap, size_t line, co
   snprintf(r->msg, sizeof r->msg, "%s", msg);
 }
 
-/* Splits one line (without its end) on ';', with "…" quoting ("" inside is one quote). Returns
- * the number of fields, or -1 with *why set. Fields are copied into f[i] (FIELD_MAX each). */
-static int split(const char *s, size_t len, char f[NCOLS + 1][FIELD_MAX], const char **why) {
-  int nf = 0;
-  size_t i = 0;
-  for (;;) {
-    if (nf > NCOLS) {
-      *why = "För många kolumner: en rad har 13 kolumner åtskilda av semikolon.";
-      return -1;
-    }
-    size_t w = 0;
-    bool quoted = i < len && s[i] == '"';
-    if (quoted) i++;
-    for (; i < len; i++) {
-      char c = s[i];
-      if (quoted && c == '"') {
-        if (i + 1 < len && s[i + 1] == '"') {
-          i++;
-        } else {
-          quoted = false;
-          i++;
-          break;
-        }
-      } else if (!quoted && c == ';') {
-        break;
-      }
-      if (w + 1 >= FIELD_MAX) {
-        *why = "Ett fält är för långt (högst 255 byte).";
-        return -1;
-      }
-      f[nf][w++] = c;
-    }
-    if (quoted) {
-      *why = "Ett citattecken avslutas inte på raden.";
-      return -1;
-    }
-    if (i < len && s[i] != ';') {
-      *why = "Text efter ett citerat fält: avsluta fältet med semikolon.";
-      return -1;
-    }
-    /* trim surrounding blanks of unquoted content */
-    size_t b = 0;
-    while (b < w && (f[nf][b] == ' ' || f[nf][b] == '\t'))
-      b++;
-    while (w > b && (f[nf][w - 1] == ' ' || f[nf][w - 1] == '\t'))
-      w--;
-    memmove(f[nf], f[nf] + b, w - b);
-    f[nf][w - b] = '\0';
-    nf++;
-    if (i >= len) break;
-    i++; /* the ';' */
-  }
-  return nf;
-}
-
 bool svc_invoice_import(Svc *s, const char *csv, size_t len, Arena *a, InvoiceImport *out, Err *e) {
   memset(out, 0, sizeof *out);
   if (!svc_require(s, CAP_FINANCE, e)) return false;
@@ -96,7 +41,7 @@ bool svc_invoice_import(Svc *s, const char *csv, size_t len, Arena *a, InvoiceIm
     csv += 3, len -= 3; /* a UTF-8 byte-order mark, as spreadsheets write */
   if (len == 0) return err_set(e, ERR_INVALID, "file", "", "Filen är tom.");
   size_t cap = 0;
-  char(*f)[FIELD_MAX] = arena_array(a, NCOLS + 1, FIELD_MAX);
+  char(*f)[CSV_FIELD_MAX] = arena_array(a, NCOLS + 1, CSV_FIELD_MAX);
   char msg[400];
   if (!svc_begin(s, true, e)) return false;
   bool db_ok = true;
@@ -118,7 +63,7 @@ bool svc_invoice_import(Svc *s, const char *csv, size_t len, Arena *a, InvoiceIm
       continue;
     }
     const char *why = NULL;
-    int nf = split(row, l, f, &why);
+    int nf = csv_split(row, l, f, NCOLS + 1, &why);
     if (!header_seen) {
       header_seen = true;
       bool ok = nf == NCOLS;

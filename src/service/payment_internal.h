@@ -5,8 +5,6 @@
 
 #include "service/service.h"
 
-/* Any one of `caps` will do; otherwise the refusal names `named`. */
-bool pay_require_any(Svc *s, unsigned caps, Capability named, Err *e);
 /* Inside a transaction: finance works with payments without reading person records (it has no
  * CAP_PERSON_READ); anyone else follows the person's access rule (R-133). */
 bool pay_person_access(Svc *s, int64_t person_id, Err *e);

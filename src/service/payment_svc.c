@@ -13,11 +13,6 @@
 #define REASON_MAX 380
 #define NAME_MAX_BYTES 110
 
-bool pay_require_any(Svc *s, unsigned caps, Capability named, Err *e) {
-  if (svc_is_system(s) || (role_caps(s->role) & caps)) return true;
-  return svc_require(s, named, e);
-}
-
 bool pay_person_access(Svc *s, int64_t person_id, Err *e) {
   if (svc_is_system(s) || (role_caps(s->role) & CAP_FINANCE)) return true;
   return svc_person_access_check(s, person_id, e);
@@ -144,7 +139,7 @@ bool pay_time_report_in_tx(Svc *s, const TimeReportIn *in, int64_t *id, Err *e) 
 }
 
 bool svc_time_report_record(Svc *s, const TimeReportIn *in, int64_t *id, Err *e) {
-  if (!pay_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
+  if (!svc_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
   bool ok = svc_begin(s, true, e) && pay_time_report_in_tx(s, in, id, e);
   return svc_end(s, ok, e);
 }
@@ -152,7 +147,7 @@ bool svc_time_report_record(Svc *s, const TimeReportIn *in, int64_t *id, Err *e)
 bool svc_time_report_list(Svc *s, int64_t decision_id, const char *month, Arena *a,
                           TimeReportRec **out, size_t *n, Err *e) {
   *out = NULL, *n = 0;
-  if (!pay_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
+  if (!svc_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
   bool ok = svc_begin(s, false, e) &&
             store_time_report_list(s->db, decision_id, month ? month : "", a, out, n, e);
   return svc_end(s, ok, e);
@@ -161,7 +156,7 @@ bool svc_time_report_list(Svc *s, int64_t decision_id, const char *month, Arena 
 /* ---- consent to payment (R-071) ---- */
 
 bool svc_pay_consent_record(Svc *s, const PayConsentIn *in, int64_t *id, Err *e) {
-  if (!pay_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_CASE_WRITE, e)) return false;
+  if (!svc_require_any(s, CAP_CASE_WRITE | CAP_EXECUTE, CAP_CASE_WRITE, e)) return false;
   if (!date_is_set(in->given_on))
     return err_set(e, ERR_INVALID, "given_on", "R-071", "Ange när samtycket lämnades.");
   if (date_before(s->today, in->given_on))
@@ -256,7 +251,7 @@ bool svc_rate_list(Svc *s, const char *month, Arena *a, RateAppRec **out, size_t
 
 bool svc_receipt_record(Svc *s, int64_t decision_id, const char *month, int64_t amount_ore,
                         const char *note, bool is_demo, int64_t *id, Err *e) {
-  if (!pay_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
+  if (!svc_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
   int y, m;
   if (!svc_pay_month_parse(month, "month", &y, &m, e)) return false;
   if (amount_ore <= 0 || amount_ore > 10000000)

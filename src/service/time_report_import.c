@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/csv.h"
 #include "base/text.h"
 #include "service/payment_internal.h"
 
@@ -46,7 +47,7 @@ static void row_error(Arena *a, TimeReportImport *out, size_t *cap, size_t line,
 bool svc_time_report_import(Svc *s, const char *csv, size_t len, Arena *a, TimeReportImport *out,
                             Err *e) {
   memset(out, 0, sizeof *out);
-  if (!pay_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
+  if (!svc_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
   if (!csv || len == 0) return err_set(e, ERR_INVALID, "file", "", "Välj en fil med tidrapporter.");
   if (len > SVC_TIMEREPORT_IMPORT_MAX_BYTES)
     return err_set(e, ERR_TOO_LARGE, "file", "", "Filen är större än %u MiB.",
@@ -86,17 +87,19 @@ bool svc_time_report_import(Svc *s, const char *csv, size_t len, Arena *a, TimeR
                    SVC_TIMEREPORT_IMPORT_MAX_ROWS);
       break;
     }
-    char *fields[6] = {0};
-    int nf = 0;
-    for (char *q = line, *tok; nf < 6 && (tok = strsep(&q, ";")) != NULL;)
-      fields[nf++] = tok;
+    char fields[6][CSV_FIELD_MAX];
+    const char *why_split = NULL;
+    int nf = csv_split(line, n, fields, 6, &why_split);
     int64_t decision_id, assistant_id = 0, minutes;
     Date received;
     if (nf != 5 || !csv_int(fields[0], &decision_id) ||
         (*fields[2] && !csv_int(fields[2], &assistant_id)) || !csv_int(fields[3], &minutes) ||
         !date_parse(fields[4], &received)) {
-      err_set(&why, ERR_INVALID, "file", "",
-              "Ange beslut;ÅÅÅÅ-MM;assistent (eller tomt);minuter;inkommen (ÅÅÅÅ-MM-DD).");
+      if (nf < 0)
+        err_set(&why, ERR_INVALID, "file", "", "%s", why_split);
+      else
+        err_set(&why, ERR_INVALID, "file", "",
+                "Ange beslut;ÅÅÅÅ-MM;assistent (eller tomt);minuter;inkommen (ÅÅÅÅ-MM-DD).");
       row_error(a, out, &cap, lineno, &why, &first);
       continue;
     }
