@@ -195,36 +195,6 @@ static int by_risk(const void *pa, const void *pb) {
   return (a->id > b->id) - (a->id < b->id);
 }
 
-bool svc_invoice_worklist(Svc *s, const char *status, int64_t provider_id, size_t limit, Arena *a,
-                          InvoiceScoring *out, Err *e) {
-  memset(out, 0, sizeof *out);
-  if (!svc_require(s, CAP_FINANCE, e)) return false;
-  const char *want = status && *status ? status : "open";
-  bool all = strcmp(want, "all") == 0;
-  static const char *const statuses[] = {"open",         "approved", "questioned",
-                                         "reported_ivo", "all",      NULL};
-  bool known = false;
-  for (size_t i = 0; statuses[i]; i++)
-    known = known || strcmp(statuses[i], want) == 0;
-  if (!known) return err_set(e, ERR_INVALID, "status", "", "Okänd status.");
-  bool ok = svc_begin(s, false, e) && score_all(s, a, out, e);
-  if (ok) {
-    size_t k = 0;
-    for (size_t i = 0; i < out->n; i++) {
-      if (!all && strcmp(out->items[i].status, want) != 0) continue;
-      if (provider_id && out->items[i].provider_id != provider_id) continue;
-      out->items[k++] = out->items[i];
-    }
-    out->n = k;
-    qsort(out->items, out->n, sizeof *out->items, by_risk);
-    if (limit && out->n > limit) out->n = limit;
-    for (size_t i = 0; ok && i < out->n; i++) {
-      bool found = false;
-      ok = store_invoice_get(s->db, out->items[i].id, &out->items[i].inv, &found, e);
-    }
-  }
-  return svc_end(s, ok, e);
-}
 
 bool svc_invoice_view(Svc *s, int64_t id, Arena *a, InvoiceScoring *scoring, InvoiceScore *out,
                       InvoiceActionRec **acts, size_t *n_acts, Err *e) {
@@ -261,45 +231,90 @@ static int by_provider_risk(const void *pa, const void *pb) {
   return (a->provider_id > b->provider_id) - (a->provider_id < b->provider_id);
 }
 
+/* Inside a transaction: the providers with invoices in sc, riskiest first (provider_id 0 =
+ * all), each with its invoices' sums and the indicators that fired on them. */
+static bool provider_risks_of(Svc *s, const InvoiceScoring *sc, int64_t provider_id, Arena *a,
+                              ProviderRisk **out, size_t *n, Err *e) {
+  ProviderRec *provs;
+  size_t np = 0;
+  if (!store_provider_list(s->db, "", a, &provs, &np, e)) return false;
+  /* one slot per provider, sorted by id so each invoice finds its own by binary search */
+  ProviderRisk *pr = np ? arena_array(a, np, sizeof *pr) : NULL;
+  for (size_t i = 0; i < np; i++) {
+    pr[i].provider_id = provs[i].id;
+    memcpy(pr[i].name, provs[i].name, sizeof pr[i].name);
+  }
+  if (np) qsort(pr, np, sizeof *pr, by_provider_id);
+  for (size_t i = 0; i < sc->n; i++) {
+    const InvoiceScore *it = &sc->items[i];
+    ProviderRisk key = {.provider_id = it->provider_id};
+    ProviderRisk *p = np ? bsearch(&key, pr, np, sizeof *pr, by_provider_id) : NULL;
+    if (!p) continue;
+    p->invoices++;
+    if (strcmp(it->status, "open") == 0) p->open++;
+    if (it->result.fired) p->flagged++;
+    p->score += it->result.score;
+    if (it->result.score > p->max_score) p->max_score = it->result.score;
+    for (int k = 0; k < RISK_COUNT; k++)
+      if (it->result.f[k].fired) p->fired[k]++;
+    p->sick_ch += it->facts.sick_ch;
+    p->invoiced_ch += it->facts.invoiced_ch;
+    p->amount_ore += it->facts.amount_ore;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < np; i++)
+    if (pr[i].invoices > 0 && (!provider_id || pr[i].provider_id == provider_id)) pr[k++] = pr[i];
+  qsort(pr, k, sizeof *pr, by_provider_risk);
+  *out = pr, *n = k;
+  return true;
+}
+
 bool svc_invoice_provider_risks(Svc *s, int64_t provider_id, Arena *a, ProviderRisk **out,
                                 size_t *n, RiskContext *ctx, Err *e) {
   *out = NULL, *n = 0;
   if (!require_finance_or_reports(s, e)) return false;
   InvoiceScoring sc;
-  ProviderRec *provs;
-  size_t np = 0;
   bool ok = svc_begin(s, false, e) && score_all(s, a, &sc, e) &&
-            store_provider_list(s->db, "", a, &provs, &np, e);
-  if (ok) {
-    *ctx = sc.ctx;
-    /* one slot per provider, sorted by id so each invoice finds its own by binary search */
-    ProviderRisk *pr = np ? arena_array(a, np, sizeof *pr) : NULL;
-    for (size_t i = 0; i < np; i++) {
-      pr[i].provider_id = provs[i].id;
-      memcpy(pr[i].name, provs[i].name, sizeof pr[i].name);
-    }
-    if (np) qsort(pr, np, sizeof *pr, by_provider_id);
-    for (size_t i = 0; i < sc.n; i++) {
-      const InvoiceScore *it = &sc.items[i];
-      ProviderRisk key = {.provider_id = it->provider_id};
-      ProviderRisk *p = np ? bsearch(&key, pr, np, sizeof *pr, by_provider_id) : NULL;
-      if (!p) continue;
-      p->invoices++;
-      if (strcmp(it->status, "open") == 0) p->open++;
-      if (it->result.fired) p->flagged++;
-      p->score += it->result.score;
-      if (it->result.score > p->max_score) p->max_score = it->result.score;
-      for (int k = 0; k < RISK_COUNT; k++)
-        if (it->result.f[k].fired) p->fired[k]++;
-      p->sick_ch += it->facts.sick_ch;
-      p->invoiced_ch += it->facts.invoiced_ch;
-      p->amount_ore += it->facts.amount_ore;
-    }
+            provider_risks_of(s, &sc, provider_id, a, out, n, e);
+  if (ok) *ctx = sc.ctx;
+  return svc_end(s, ok, e);
+}
+
+bool svc_invoice_worklist_with_risks(Svc *s, const char *status, int64_t provider_id,
+                                     size_t limit, Arena *a, InvoiceScoring *out,
+                                     ProviderRisk **risks, size_t *nrisks, Err *e) {
+  memset(out, 0, sizeof *out);
+  if (risks) *risks = NULL, *nrisks = 0;
+  if (!svc_require(s, CAP_FINANCE, e)) return false;
+  const char *want = status && *status ? status : "open";
+  bool all = strcmp(want, "all") == 0;
+  static const char *const statuses[] = {"open",         "approved", "questioned",
+                                         "reported_ivo", "all",      NULL};
+  bool known = false;
+  for (size_t i = 0; statuses[i]; i++)
+    known = known || strcmp(statuses[i], want) == 0;
+  if (!known) return err_set(e, ERR_INVALID, "status", "", "Okänd status.");
+  bool ok = svc_begin(s, false, e) && score_all(s, a, out, e) &&
+            (!risks || provider_risks_of(s, out, provider_id, a, risks, nrisks, e));
+  if (ok) { /* the providers' sums are over every invoice; the list is then filtered */
     size_t k = 0;
-    for (size_t i = 0; i < np; i++)
-      if (pr[i].invoices > 0 && (!provider_id || pr[i].provider_id == provider_id)) pr[k++] = pr[i];
-    qsort(pr, k, sizeof *pr, by_provider_risk);
-    *out = pr, *n = k;
+    for (size_t i = 0; i < out->n; i++) {
+      if (!all && strcmp(out->items[i].status, want) != 0) continue;
+      if (provider_id && out->items[i].provider_id != provider_id) continue;
+      out->items[k++] = out->items[i];
+    }
+    out->n = k;
+    qsort(out->items, out->n, sizeof *out->items, by_risk);
+    if (limit && out->n > limit) out->n = limit;
+    for (size_t i = 0; ok && i < out->n; i++) {
+      bool found = false;
+      ok = store_invoice_get(s->db, out->items[i].id, &out->items[i].inv, &found, e);
+    }
   }
   return svc_end(s, ok, e);
+}
+
+bool svc_invoice_worklist(Svc *s, const char *status, int64_t provider_id, size_t limit, Arena *a,
+                          InvoiceScoring *out, Err *e) {
+  return svc_invoice_worklist_with_risks(s, status, provider_id, limit, a, out, NULL, NULL, e);
 }

@@ -103,6 +103,12 @@ typedef struct {
  * (highest score) first; provider_id 0 = all. */
 bool svc_invoice_provider_risks(Svc *s, int64_t provider_id, Arena *a, ProviderRisk **out,
                                 size_t *n, RiskContext *ctx, Err *e);
+/* CAP_FINANCE. The work list (svc_invoice_worklist) and the providers' risks (as
+ * svc_invoice_provider_risks, restricted to provider_id when set) from ONE scoring of every
+ * invoice: a finance page that shows both scores once. */
+bool svc_invoice_worklist_with_risks(Svc *s, const char *status, int64_t provider_id,
+                                     size_t limit, Arena *a, InvoiceScoring *out,
+                                     ProviderRisk **risks, size_t *nrisks, Err *e);
 
 
 #endif

@@ -95,9 +95,7 @@ static bool page_invoice_worklist(HttpReq *req, HttpResp *resp, Err *e) {
   InvoiceScoring sc;
   ProviderRisk *pr;
   size_t np;
-  RiskContext ctx;
-  if (!svc_invoice_worklist(&s, status, 0, 200, req->arena, &sc, e) ||
-      !svc_invoice_provider_risks(&s, 0, req->arena, &pr, &np, &ctx, e))
+  if (!svc_invoice_worklist_with_risks(&s, status, 0, 200, req->arena, &sc, &pr, &np, e))
     return false;
   page_begin(req, resp, "Sjuklönefakturor", NAV_INVOICE);
   Str *o = &resp->body;
@@ -183,12 +181,15 @@ static bool page_invoice_provider(HttpReq *req, HttpResp *resp, Err *e) {
   ProviderRisk *pr;
   size_t np;
   RiskContext ctx;
-  if (!svc_invoice_provider_risks(&s, id, req->arena, &pr, &np, &ctx, e)) return false;
-  if (np == 0) return err_set(e, ERR_NOT_FOUND, "id", "", "Utföraren har inga sjuklönefakturor.");
-  const ProviderRisk *p = &pr[0];
+  /* finance sees the invoices too, from the same scoring; the auditor aggregates only */
   bool finance = (role_caps(s.role) & CAP_FINANCE) != 0;
   InvoiceScoring sc;
-  if (finance && !svc_invoice_worklist(&s, "all", id, 0, req->arena, &sc, e)) return false;
+  if (finance ? !svc_invoice_worklist_with_risks(&s, "all", id, 0, req->arena, &sc, &pr, &np, e)
+              : !svc_invoice_provider_risks(&s, id, req->arena, &pr, &np, &ctx, e))
+    return false;
+  if (finance) ctx = sc.ctx;
+  if (np == 0) return err_set(e, ERR_NOT_FOUND, "id", "", "Utföraren har inga sjuklönefakturor.");
+  const ProviderRisk *p = &pr[0];
   page_begin(req, resp, p->name, NAV_INVOICE);
   Str *o = &resp->body;
   html_printf(o,

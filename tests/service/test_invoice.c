@@ -221,6 +221,17 @@ static void test_R074_provider_facts_and_ranking(void **state) {
   assert_int_equal(wl.items[0].id, noperm);
   assert_string_equal(wl.items[0].inv.invoice_no, "N-1");
   assert_string_equal(wl.items[0].inv.provider_name, "Utan Tillstånd AB");
+  /* the finance page's one scoring: the same ranking of providers, the list filtered to one
+   * provider while the provider's sums still count all its invoices */
+  ProviderRisk *pr2;
+  size_t n2;
+  assert_true(svc_invoice_worklist_with_risks(&s, "all", p_new, 0, &a, &wl, &pr2, &n2, &e));
+  assert_int_equal(n2, 1);
+  assert_int_equal(pr2[0].provider_id, p_new);
+  assert_int_equal(pr2[0].score, pr[1].score);
+  assert_int_equal(pr2[0].invoices, pr[1].invoices);
+  assert_int_equal(wl.n, (size_t)pr[1].invoices);
+  assert_int_equal(wl.items[0].provider_id, p_new);
   /* auditors read the providers' aggregate, never an invoice with a person */
   Svc au = fx_as(&fx, fx.auditor, TODAY);
   assert_true(svc_invoice_provider_risks(&au, 0, &a, &pr, &n, &ctx, &e));
