@@ -12,6 +12,8 @@ bool asst_web_is_refusal(const Err *e);
 void asst_web_minutes(Str *o, int64_t minutes);
 const char *asst_web_stay_kind(const char *kind);   /* Swedish */
 const char *asst_web_staff_role(const char *role);  /* Swedish */
+/* What a staff member's follow-up lacks, as a list with each rule ("Inget" when nothing). */
+void asst_web_gaps(Str *o, const StaffFollowUp *f);
 const char *asst_web_notice_kind(const char *kind); /* Swedish */
 
 /* page_assistance.c: /person/{id}/assistans and its forms */

@@ -285,15 +285,7 @@ static void staff_section(HttpReq *req, HttpResp *resp, int64_t id, const StaffF
       html_raw(o, "</td><td>");
       web_date(o, r->last_visit);
       html_raw(o, "</td><td>");
-      if (rows[i].n_gaps == 0)
-        html_raw(o, "<span class=\"state-met\">Inget</span>");
-      else {
-        html_raw(o, "<ul class=\"reasons\">");
-        for (size_t g = 0; g < rows[i].n_gaps; g++)
-          html_printf(o, "<li>%s <span class=\"rule\">%s</span></li>", rows[i].gaps[g],
-                      rows[i].gap_rules[g]);
-        html_raw(o, "</ul>");
-      }
+      asst_web_gaps(o, &rows[i]);
       html_raw(o, "</td></tr>\n");
     }
     html_raw(o, "</tbody>\n</table>\n");

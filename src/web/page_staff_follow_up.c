@@ -47,15 +47,7 @@ bool page_staff_follow_up(HttpReq *req, HttpResp *resp, Err *e) {
                 r->name, r->is_relative ? "Ja" : "Nej", asst_web_staff_role(r->role),
                 (long long)r->person_id, rows[i].person_name, (long long)r->provider_id,
                 r->provider_name);
-    if (rows[i].n_gaps == 0)
-      html_raw(o, "<span class=\"state-met\">Inget</span>");
-    else {
-      html_raw(o, "<ul class=\"reasons\">");
-      for (size_t g = 0; g < rows[i].n_gaps; g++)
-        html_printf(o, "<li>%s <span class=\"rule\">%s</span></li>", rows[i].gaps[g],
-                    rows[i].gap_rules[g]);
-      html_raw(o, "</ul>");
-    }
+    asst_web_gaps(o, &rows[i]);
     html_raw(o, "</td></tr>\n");
   }
   html_raw(o, "</tbody>\n</table>\n");

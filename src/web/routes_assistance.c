@@ -57,6 +57,17 @@ static const char *const notice_kinds[] = {
 const char *asst_web_stay_kind(const char *kind) {
   return lookup(stay_kinds, kind);
 }
+void asst_web_gaps(Str *o, const StaffFollowUp *f) {
+  if (f->n_gaps == 0) {
+    html_raw(o, "<span class=\"state-met\">Inget</span>");
+    return;
+  }
+  html_raw(o, "<ul class=\"reasons\">");
+  for (size_t g = 0; g < f->n_gaps; g++)
+    html_printf(o, "<li>%s <span class=\"rule\">%s</span></li>", f->gaps[g], f->gap_rules[g]);
+  html_raw(o, "</ul>");
+}
+
 const char *asst_web_staff_role(const char *role) {
   return lookup(staff_roles, role);
 }
