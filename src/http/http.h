@@ -26,6 +26,7 @@
 typedef struct HttpReq HttpReq;
 typedef struct HttpResp HttpResp;
 typedef struct HttpConfig HttpConfig;
+typedef struct HttpTicket HttpTicket;
 
 /* A handler renders into resp->body (and may set status, content type, headers, cookies, a
  * redirect). Returning false with e set means the request failed: whatever was rendered is
@@ -137,6 +138,7 @@ struct HttpReq {
   void *principal; /* from HttpApp.authenticate; NULL when nobody is logged in */
   unsigned caps;
   void *app_ctx; /* HttpApp.ctx, for handlers */
+  HttpTicket *ticket; /* set by http_defer: the response waits for it */
 };
 
 /* Lookups; NULL when absent. Form and query values are decoded; names are case-sensitive,
@@ -148,6 +150,17 @@ const char *http_header(const HttpReq *req, const char *name);
 /* The integer of the route's {name} segment. A name the route does not have is a programming
  * error and aborts (every test of the page would catch it). */
 int64_t http_param(const HttpReq *req, const char *name);
+
+/* ---- a response that waits ---- */
+
+/* For a handler whose response may be sent only once work on another thread has finished (the
+ * commit of its audit events, R-133): the handler renders as usual, takes a ticket and returns
+ * true. The response then waits — without holding a worker thread, and with the database
+ * connection already given back — until http_ticket_done is called, exactly once, from any
+ * thread (possibly before the handler has returned): ok sends the response, !ok replaces it with
+ * the error page for e, as if the handler had failed. One ticket per request. */
+HttpTicket *http_defer(HttpReq *req);
+void http_ticket_done(HttpTicket *t, bool ok, const Err *e);
 
 /* ---- the response ---- */
 

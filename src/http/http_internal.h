@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <threads.h>
 
 #include "http/http.h"
 
@@ -40,6 +41,25 @@ size_t http_body_limit(const HttpConfig *cfg, const char *method, const char *ra
 
 /* The whole journey of one request (see http.h). Never fails: every outcome is a response. */
 void http_dispatch(const HttpSite *site, HttpReq *req, HttpResp *resp);
+
+/* A waiting response (http_defer). The lock orders done against the transport's wait, so a
+ * ticket done before the transport waits is simply found done. */
+struct HttpTicket {
+  mtx_t lock;
+  cnd_t cond;
+  bool done, ok;
+  Err err;
+  void (*wake)(void *ctx); /* set by a transport that waits without blocking (the server) */
+  void *wake_ctx;
+};
+/* After dispatch: true when the ticket is done already; otherwise wake(ctx) (when not NULL) will
+ * be called when it is (once, from the thread that finishes it) and false is returned. */
+bool http_ticket_done_or_wake(HttpTicket *t, void (*wake)(void *ctx), void *ctx);
+void http_ticket_wait(HttpTicket *t); /* blocks until done (http_handle_raw) */
+void http_ticket_free(HttpTicket *t);
+/* Once the ticket is done: a failure replaces the response with the error page, as a failed
+ * handler's would be. */
+void http_ticket_apply(const HttpSite *site, HttpReq *req, HttpResp *resp);
 
 /* Calls fn for each header of the final response, in order (Content-Type, Cache-Control, the
  * security headers, ETag, Location, the handler's headers and cookies; "Connection: close" when

@@ -65,6 +65,11 @@ int http_handle_raw(const HttpConfig *cfg, const char *method, const char *targe
   HttpResp resp;
   http_resp_init(&resp, &a);
   http_dispatch(&site, &req, &resp);
+  if (req.ticket) {
+    http_ticket_wait(req.ticket);
+    http_ticket_apply(&site, &req, &resp);
+    http_ticket_free(req.ticket);
+  }
   write_response(&resp, strcmp(req.method, "HEAD") == 0, out);
   http_log_request(&req, &resp, resp.status == 304 ? 0 : resp.body.len, http_now_usec() - t0);
   int status = resp.status;

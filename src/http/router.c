@@ -297,13 +297,10 @@ static bool parse_input(const HttpConfig *cfg, const HttpApp *app, HttpReq *req,
   return true;
 }
 
-static void run_handler(const HttpApp *app, HttpReq *req, HttpResp *resp, bool *ok) {
-  Err e;
-  err_clear(&e);
-  *ok = req->route->handler(req, resp, &e);
-  if (*ok) return;
+/* A failed handler's response: the error page for e; where it failed is logged, never what it
+ * was about: no field values, no path (R-133). */
+static void handler_failed(const HttpApp *app, HttpReq *req, HttpResp *resp, Err e) {
   if (e.code == ERR_OK) err_set(&e, ERR_INTERNAL, "", "", "%s", MSG_INTERNAL);
-  /* where it failed, never what it was about: no field values, no path */
   log_warn("handler for %s failed: %s at %s:%d%s%s", req->route->pattern, err_code_name(e.code),
            e.file ? e.file : "?", e.line, e.rule[0] ? " rule " : "", e.rule);
   switch (e.code) {
@@ -323,6 +320,23 @@ static void run_handler(const HttpApp *app, HttpReq *req, HttpResp *resp, bool *
       page_error(app, req, resp, http_status_for(e.code), e.msg);
       break;
   }
+}
+
+static void run_handler(const HttpApp *app, HttpReq *req, HttpResp *resp, bool *ok) {
+  Err e;
+  err_clear(&e);
+  *ok = req->route->handler(req, resp, &e);
+  if (!*ok) handler_failed(app, req, resp, e);
+}
+
+void http_ticket_apply(const HttpSite *site, HttpReq *req, HttpResp *resp) {
+  HttpTicket *t = req->ticket;
+  if (!t || t->ok) return;
+  const HttpApp *app = site->cfg->app ? site->cfg->app : &NO_APP;
+  Arena *a = resp->arena;
+  str_free(&resp->body); /* what the handler rendered is never sent */
+  http_resp_init(resp, a);
+  handler_failed(app, req, resp, t->err);
 }
 
 void http_dispatch(const HttpSite *site, HttpReq *req, HttpResp *resp) {
@@ -410,4 +424,5 @@ void http_dispatch(const HttpSite *site, HttpReq *req, HttpResp *resp) {
     run_handler(app, req, resp, &ok);
   }
   if (req->db && app->db_release) app->db_release(app->ctx, req->db, ok);
+  req->db = NULL; /* a waiting response's error page comes later, without a connection */
 }

@@ -39,6 +39,7 @@ typedef struct {
   int64_t t0;
   bool started;   /* the access handler has seen the headers */
   bool responded; /* a response was queued */
+  bool waiting;   /* dispatched; suspended until its ticket is done (http_defer) */
   Str body;
   size_t discarded; /* body bytes dropped after the limit */
   size_t max_body;  /* this request's limit (its upload route's, or the server's) */
@@ -72,6 +73,7 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **con_cls,
   http_log_request(&c->req, &c->resp, c->bytes, http_now_usec() - c->t0);
   if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK && c->responded)
     log_debug("response not fully sent (termination code %d)", (int)toe);
+  if (c->req.ticket) http_ticket_free(c->req.ticket);
   str_free(&c->body);
   str_free(&c->resp.body);
   arena_free(&c->arena);
@@ -117,11 +119,10 @@ static void add_mhd_header(void *cl, const char *name, const char *value) {
     log_error("response header %s could not be added", name);
 }
 
-/* Runs the router and hands MHD the finished response. The body's buffer is given to MHD (it
- * frees it with free(), which is what Str uses), so nothing is copied. */
-static enum MHD_Result respond(struct MHD_Connection *con, Conn *c) {
-  c->resp.status = 200; /* was 0 for the log, in case the client left before this */
-  http_dispatch(&c->srv->site, &c->req, &c->resp);
+/* Hands MHD the finished response. The body's buffer is given to MHD (it frees it with free(),
+ * which is what Str uses), so nothing is copied. */
+static enum MHD_Result queue_resp(struct MHD_Connection *con, Conn *c) {
+  if (c->req.ticket) http_ticket_apply(&c->srv->site, &c->req, &c->resp);
   HttpResp *resp = &c->resp;
   size_t len = resp->status == 304 ? 0 : resp->body.len;
   struct MHD_Response *r;
@@ -144,6 +145,24 @@ static enum MHD_Result respond(struct MHD_Connection *con, Conn *c) {
   return ret;
 }
 
+static void resume(void *con) { MHD_resume_connection(con); }
+
+/* Runs the router; a response that waits for its ticket (http_defer) suspends the connection
+ * until the ticket is done, and the worker thread serves other connections meanwhile. */
+static enum MHD_Result respond(struct MHD_Connection *con, Conn *c) {
+  c->resp.status = 200; /* was 0 for the log, in case the client left before this */
+  http_dispatch(&c->srv->site, &c->req, &c->resp);
+  HttpTicket *t = c->req.ticket;
+  if (t && !http_ticket_done_or_wake(t, NULL, NULL)) {
+    c->waiting = true;
+    MHD_suspend_connection(con);
+    /* done in between: nobody will wake it, so resume now (MHD calls on_request again) */
+    if (http_ticket_done_or_wake(t, resume, con)) MHD_resume_connection(con);
+    return MHD_YES;
+  }
+  return queue_resp(con, c);
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const char *url,
                                   const char *method, const char *version, const char *upload_data,
                                   size_t *upload_data_size, void **con_cls) {
@@ -151,6 +170,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
   HttpServer *srv = cls;
   Conn *c = *con_cls;
   if (!c) return MHD_NO; /* on_uri always runs first; without it there is nothing to serve */
+  if (c->waiting) { /* resumed: the ticket is done */
+    c->waiting = false;
+    return queue_resp(con, c);
+  }
   const HttpConfig *cfg = srv->site.cfg;
   if (!c->started) {
     c->started = true;
@@ -232,7 +255,8 @@ HttpServer *http_server_start(const HttpConfig *cfg, Err *e) {
    * stopping, a proxy restarting) filled the connection limit and the server accepted nothing for
    * 30 s. poll sees the close; it costs the same per request here (bench/web.sh). */
   unsigned flags =
-      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+      MHD_ALLOW_SUSPEND_RESUME;
   const char *addr = cfg->bind_addr ? cfg->bind_addr : "127.0.0.1";
   if (inet_pton(AF_INET, addr, &sin.sin_addr) == 1) {
     sin.sin_family = AF_INET;

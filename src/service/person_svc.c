@@ -52,6 +52,8 @@ static bool access_facts(Svc *s, int64_t person_id, AccessFacts *f, Err *e) {
   PersonAccessRow row = {0};
   if (!store_person_access(s->db, person_id, s->user_id, s->unit_id, s->now, &row, e)) return false;
   *f = (AccessFacts){s->role, row.assigned, row.same_unit, row.break_glass, !row.has_cases};
+  /* a grant that expires on its own clock: what this group reads is read anew every time */
+  if (s->reads && row.break_glass) s->reads->time_limited = true;
   return true;
 }
 

@@ -108,10 +108,12 @@ bool svc_session_resume(Db *db, const char *token, SessionInfo *out, Err *e) {
   svc_time_add(r.last_seen_at, SVC_SESSION_TOUCH_SECONDS, touch_after);
   if (strcmp(now, touch_after) > 0) {
     if (!svc_begin(&s, true, e)) return false;
+    store_tx_no_change(db); /* last-seen changes nothing a page shows */
     if (!svc_end(&s, store_session_touch(db, r.id, now, e), e)) return false;
   }
   sodium_memzero(out->user.password_hash, sizeof out->user.password_hash);
   out->session_id = r.id;
+  out->data_gen = r.data_gen;
   out->role = role_from_code(out->user.role);
   snprintf(out->csrf, sizeof out->csrf, "%s", r.csrf_token);
   return true;
@@ -134,4 +136,5 @@ void svc_ctx_session(Svc *s, Db *db, const SessionInfo *si) {
   s->user_id = si->user.id;
   s->role = si->role;
   s->unit_id = si->user.unit_id;
+  s->data_gen = si->data_gen;
 }

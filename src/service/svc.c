@@ -100,20 +100,65 @@ static bool reads_queue(Svc *s, const AuditEvent *ev, Err *e) {
   return true;
 }
 
-bool svc_reads_end(Svc *s, Err *e) {
+static size_t reads_events(const SvcReadEvent *q, size_t n, const char *at,
+                           AuditEvent evs[SVC_READS_MAX]) {
+  for (size_t i = 0; i < n; i++)
+    evs[i] = (AuditEvent){at ? at : q[i].at, q[i].user_id, q[i].role, q[i].action,
+                          q[i].object_type, q[i].object_id, q[i].person_id, q[i].reason};
+  return n;
+}
+
+/* Ends the read transaction and hands back the group (s->reads is cleared). */
+static SvcReads *reads_close(Svc *s) {
   SvcReads *r = s->reads;
   s->reads = NULL;
   Err read_end;
   err_clear(&read_end);
   svc_end(s, true, &read_end); /* a read transaction: ending it cannot lose anything */
+  return r;
+}
+
+bool svc_reads_end(Svc *s, Err *e) {
+  SvcReads *r = reads_close(s);
   if (!r || r->n == 0) return true;
   AuditEvent evs[SVC_READS_MAX];
-  for (size_t i = 0; i < r->n; i++) {
-    const SvcReadEvent *q = &r->ev[i];
-    evs[i] = (AuditEvent){q->at, q->user_id, q->role, q->action, q->object_type, q->object_id,
-                          q->person_id, q->reason};
+  return store_audit_append_committed(s->db, evs, reads_events(r->ev, r->n, NULL, evs), e);
+}
+
+bool svc_reads_end_then(Svc *s, SvcReadStamp *stamp, SvcDone done, void *ctx, Err *e) {
+  SvcReads *r = reads_close(s);
+  size_t n = r ? r->n : 0;
+  if (stamp) {
+    *stamp = (SvcReadStamp){.data_gen = s->data_gen,
+                            .user_id = s->user_id,
+                            .today = s->today,
+                            .replayable = s->data_gen > 0 && !(r && r->time_limited),
+                            .n = n};
+    if (n) memcpy(stamp->ev, r->ev, n * sizeof r->ev[0]);
   }
-  return store_audit_append_committed(s->db, evs, r->n, e);
+  AuditEvent evs[SVC_READS_MAX];
+  return store_audit_append_async(s->db, evs, n ? reads_events(r->ev, n, NULL, evs) : 0, done, ctx,
+                                  e);
+}
+
+void svc_reads_stamp_plain(const Svc *s, SvcReadStamp *stamp) {
+  *stamp = (SvcReadStamp){.data_gen = s->data_gen,
+                          .user_id = s->user_id,
+                          .today = s->today,
+                          .replayable = s->data_gen > 0};
+}
+
+bool svc_reads_current(const Svc *s, const SvcReadStamp *st) {
+  return st->replayable && s->data_gen > 0 && st->data_gen == s->data_gen &&
+         st->user_id == s->user_id && date_cmp(st->today, s->today) == 0;
+}
+
+bool svc_reads_replay(Svc *s, const SvcReadStamp *st, SvcDone done, void *ctx, Err *e) {
+  if (!svc_reads_current(s, st))
+    return err_set(e, ERR_CONFLICT, "", "", "Uppgifterna har ändrats; läs dem igen.");
+  AuditEvent evs[SVC_READS_MAX];
+  return store_audit_append_async(s->db, evs, reads_events(st->ev, st->n, s->now, evs), done, ctx,
+                                  e);
 }
 
 bool svc_audit(Svc *s, const char *action, const char *object_type, int64_t object_id,

@@ -39,7 +39,20 @@ typedef struct {
   int64_t access_person;  /* the person the access rule already granted in this group */
   int64_t case_id;        /* the case already loaded (and granted) in this group: case_rec */
   CaseRec case_rec;
+  bool time_limited; /* access came through a break-glass grant that expires: not replayable */
 } SvcReads;
+
+/* What a group of reads logged, kept with a page shown again from memory (svc_reads_replay). */
+typedef struct {
+  int64_t data_gen, user_id; /* the change counter and the user the reads were made with */
+  Date today;
+  bool replayable; /* false: read again every time (no counter, or a break-glass grant) */
+  size_t n;
+  SvcReadEvent ev[SVC_READS_MAX];
+} SvcReadStamp;
+
+/* Called once when a group's audit events are committed (ok) or could not be (e). */
+typedef void (*SvcDone)(void *ctx, bool ok, const Err *e);
 
 typedef struct {
   Db *db;
@@ -48,6 +61,7 @@ typedef struct {
   int64_t user_id; /* 0 = the system */
   Role role;       /* ROLE_NONE for the system */
   int64_t unit_id;
+  int64_t data_gen; /* the change counter read with the session (store_commit); 0: unknown */
   char now[SVC_TIMESTAMP_LEN]; /* UTC */
   Date today;                  /* Europe/Stockholm calendar date of `now` */
 } Svc;
@@ -82,6 +96,21 @@ bool svc_audit(Svc *s, const char *action, const char *object_type, int64_t obje
  * Only views that write nothing but their audit events belong in a group. */
 bool svc_reads_begin(Svc *s, SvcReads *r, Err *e);
 bool svc_reads_end(Svc *s, Err *e);
+/* The same without waiting: done(ctx, ok, e) is called once the events are committed, possibly
+ * before this returns; the caller sends its page only then. stamp (may be NULL) gets what was
+ * logged, for svc_reads_replay. False (e): done will not be called. */
+bool svc_reads_end_then(Svc *s, SvcReadStamp *stamp, SvcDone done, void *ctx, Err *e);
+/* The stamp of a page whose reads log nothing (Mitt arbete: one's own work, no person's records
+ * opened): shown again while current, with nothing to log. */
+void svc_reads_stamp_plain(const Svc *s, SvcReadStamp *stamp);
+/* Whether a page read under stamp may be shown again from memory now: nothing has changed since
+ * (the change counter read with this request's session is the stamp's), the same user, the same
+ * day, and no expiring break-glass grant was needed. */
+bool svc_reads_current(const Svc *s, const SvcReadStamp *stamp);
+/* Showing such a page again is a read like the first (R-133): its events are logged again, at
+ * this time, with group commit as svc_reads_end_then. False (ERR_CONFLICT) when the stamp is not
+ * current: nothing is logged and done will not be called — read anew. */
+bool svc_reads_replay(Svc *s, const SvcReadStamp *stamp, SvcDone done, void *ctx, Err *e);
 
 /* One transaction per command: begin (write: BEGIN IMMEDIATE), then svc_end commits when ok
  * and everything succeeded, or rolls back; returns whether the command took effect. Inside a

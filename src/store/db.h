@@ -53,6 +53,8 @@ struct Db {
   void *stmts[SQL_COUNT];    /* prepared on first use, kept for the connection's life */
   void *tx_stmts[8];         /* BEGIN, COMMIT, SAVEPOINT… likewise (the driver's own) */
   int tx_depth;
+  bool tx_write;     /* the open transaction began as a write */
+  bool tx_no_change; /* ...but changes nothing a page shows (store_tx_no_change) */
   char target[512];
 };
 

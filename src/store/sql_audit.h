@@ -12,7 +12,8 @@
     "reason, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")             \
   X(SQL_AUDIT_ALL,                                                                                 \
     "SELECT id, at, user_id, role, action, object_type, object_id, person_id, reason, prev_hash, " \
-    "hash FROM audit_event ORDER BY id")
+    "hash FROM audit_event ORDER BY id")                                                         \
+  X(SQL_CHANGE_BUMP, "UPDATE change_counter SET n = n + 1 WHERE id = 1")
 
 
 #endif

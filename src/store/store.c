@@ -42,6 +42,7 @@ static bool migrate(Db *db, Err *e) {
                    "uppgradera insats.", have, latest);
   for (int v = have + 1; v <= latest; v++) {
     if (!store_begin(db, true, e)) return false;
+    store_tx_no_change(db); /* the counter's table may not exist yet; no server runs meanwhile */
     char num[16];
     snprintf(num, sizeof num, "%d", v);
     Stmt st;
@@ -93,7 +94,20 @@ bool store_begin(Db *db, bool write, Err *e) {
   }
   if (!db->drv->begin(db, write, e)) return false;
   db->tx_depth = 1;
+  db->tx_write = write;
+  db->tx_no_change = false;
   return true;
+}
+
+void store_tx_no_change(Db *db) { db->tx_no_change = true; }
+
+/* Every committed write moves the change counter in its own transaction, whichever process made
+ * it (the server, the command line): a page kept in memory is shown again only while the
+ * counter read with the session has not moved. */
+static bool bump_change_counter(Db *db, Err *e) {
+  if (!db->tx_write || db->tx_no_change) return true;
+  Stmt st;
+  return stmt_get(db, SQL_CHANGE_BUMP, &st, e) && stmt_exec(&st, e);
 }
 
 bool store_commit(Db *db, Err *e) {
@@ -105,7 +119,7 @@ bool store_commit(Db *db, Err *e) {
     db->tx_depth--;
     return true;
   }
-  if (!db->drv->commit(db, e)) {
+  if (!bump_change_counter(db, e) || !db->drv->commit(db, e)) {
     store_rollback(db);
     return false;
   }

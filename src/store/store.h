@@ -26,6 +26,9 @@ int store_schema_latest(void);           /* migrations compiled into this binary
 bool store_begin(Db *db, bool write, Err *e);
 bool store_commit(Db *db, Err *e);
 void store_rollback(Db *db);
+/* The open write transaction changes nothing a page shows (the audit events of reads, a
+ * session's last-seen time): its commit leaves the change counter where it is. */
+void store_tx_no_change(Db *db);
 
 /* SQLite's own integrity and foreign-key checks; msg gets the first problem. */
 bool store_integrity_check(Db *db, char *msg, size_t cap, Err *e);
@@ -58,6 +61,17 @@ bool store_audit_append(Db *db, const AuditEvent *ev, Err *e);
 /* Outside any transaction: appends the events with group commit (audit_group.c) and returns once
  * they are committed — the events of reads made in a read transaction (R-133). */
 bool store_audit_append_committed(Db *db, const AuditEvent *evs, size_t n, Err *e);
+/* The same without waiting: copies the events and returns; done(ctx, ok, e) is called exactly
+ * once — from the audit writer's thread, or from this one before returning when no writer runs
+ * (then they are written on db) — once they are committed (ok) or could not be (e). False only
+ * when called inside a transaction (done is then not called). */
+typedef void (*AuditDone)(void *ctx, bool ok, const Err *e);
+bool store_audit_append_async(Db *db, const AuditEvent *evs, size_t n, AuditDone done, void *ctx,
+                              Err *e);
+/* The server's audit writer: a thread with its own connection (taken over: closed at stop) that
+ * commits whatever is queued in one transaction at a time. Stop writes what is queued first. */
+bool store_audit_writer_start(Db *db, Err *e);
+void store_audit_writer_stop(void);
 
 typedef struct {
   int64_t events;      /* events checked */

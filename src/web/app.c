@@ -138,6 +138,18 @@ bool web_start(const WebOptions *opt, HttpConfig *cfg, Err *e) {
       return false;
     }
   }
+  /* the audit events of reads are committed by one writer with its own connection, many pages'
+   * in one transaction; pages wait for theirs without holding a worker thread (web_reads_end) */
+  Db *writer;
+  if (!store_open(opt->db_path, &writer, e)) {
+    web_stop();
+    return false;
+  }
+  if (!store_audit_writer_start(writer, e)) {
+    store_close(writer);
+    web_stop();
+    return false;
+  }
   const WebRoutes *areas[] = {&web_routes_core,      &web_routes_person,
                               &web_routes_investigation, &web_routes_decision,
                               &web_routes_execution, &web_routes_admin,
@@ -176,6 +188,7 @@ bool web_start(const WebOptions *opt, HttpConfig *cfg, Err *e) {
 }
 
 void web_stop(void) {
+  store_audit_writer_stop(); /* writes what is queued first */
   for (size_t i = 0; i < pool.n; i++) {
     store_close(pool.conns[i]);
     pool.conns[i] = NULL;

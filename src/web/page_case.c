@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/insats.h"
+#include "web/page_cache.h"
 #include "web/person_internal.h"
 
 /* ---- the timeline ---- */
@@ -161,16 +162,17 @@ static const char *unit_name(const CaseData *cd, int64_t id) {
 static bool case_load_views(Svc *s, HttpReq *req, HttpResp *resp, int64_t id, CaseData *cd,
                             bool *shown, Err *e);
 
-/* All the views in one read transaction with one audit event, committed before the page is
- * rendered (svc_reads_begin). */
-static bool case_load(HttpReq *req, HttpResp *resp, int64_t id, CaseData *cd, bool *shown, Err *e) {
+/* All the views in one read transaction with one audit event; the page is sent once the event
+ * is committed (web_reads_end). stamp (may be NULL) gets what was logged, for the page cache. */
+static bool case_load(HttpReq *req, HttpResp *resp, int64_t id, CaseData *cd, bool *shown,
+                      SvcReadStamp *stamp, Err *e) {
   Svc s = web_svc(req);
   SvcReads reads;
   if (!svc_reads_begin(&s, &reads, e)) return false;
   bool ok = case_load_views(&s, req, resp, id, cd, shown, e);
   Err end;
   err_clear(&end);
-  if (!svc_reads_end(&s, &end) && ok) {
+  if (!web_reads_end(req, &s, stamp, &end) && ok) {
     *e = end;
     return false;
   }
@@ -816,11 +818,20 @@ static void case_page(HttpReq *req, HttpResp *resp, const CaseData *cd, Step fai
   page_end(req, resp);
 }
 
+/* Opened again with nothing changed, the case page comes from memory (page_cache.h): the same
+ * bytes, and the read logged again. */
 bool page_case_view(HttpReq *req, HttpResp *resp, Err *e) {
+  int64_t id = http_param(req, "id");
+  char key[32];
+  snprintf(key, sizeof key, "case/%lld", (long long)id);
+  if (page_cache_show(req, resp, key, e)) return true;
   CaseData cd;
   bool shown;
-  if (!case_load(req, resp, http_param(req, "id"), &cd, &shown, e)) return false;
-  if (!shown) case_page(req, resp, &cd, STEP_NONE, NULL);
+  SvcReadStamp *stamp = arena_alloc(req->arena, sizeof *stamp);
+  if (!case_load(req, resp, id, &cd, &shown, stamp, e)) return false;
+  if (shown) return true;
+  case_page(req, resp, &cd, STEP_NONE, NULL);
+  page_cache_put(req, resp, key, stamp);
   return true;
 }
 
@@ -843,7 +854,7 @@ static bool step_done(HttpReq *req, HttpResp *resp, int64_t id, Step step, bool 
   person_err_fields(why, fields);
   CaseData cd;
   bool shown;
-  if (!case_load(req, resp, id, &cd, &shown, e)) return false;
+  if (!case_load(req, resp, id, &cd, &shown, NULL, e)) return false;
   if (shown) return true;
   resp->status = 422;
   case_page(req, resp, &cd, step, why);

@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "web/page_cache.h"
 #include "web/web.h"
 
 static void login_form(HttpReq *req, HttpResp *resp, const Err *err, const char *csrf) {
@@ -58,6 +59,8 @@ static bool post_logout(HttpReq *req, HttpResp *resp, Err *e) {
   Err ignore;
   err_clear(&ignore);
   svc_logout(req->db, http_cookie(req, WEB_SESSION_COOKIE), &ignore);
+  const WebUser *u = web_user(req);
+  if (u) page_cache_forget(u->si.session_id); /* its pages leave memory with it */
   http_resp_cookie(req, resp, WEB_SESSION_COOKIE, "", 0);
   http_resp_redirect(resp, "/login?klart=utloggad");
   return true;

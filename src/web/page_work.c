@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "web/page_cache.h"
 #include "web/web.h"
 
 
@@ -104,7 +105,9 @@ static void pager(Str *o, const char *list, int page, size_t shown, bool more) {
   html_raw(o, "</p></nav>\n");
 }
 
+/* The first page, opened again with nothing changed, comes from memory (page_cache.h). */
 bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
+  if (page_cache_show(req, resp, "work", e)) return true;
   Svc s = web_svc(req);
   Arena *a = req->arena;
   WorkList w;
@@ -171,5 +174,8 @@ bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
                 "finns i menyn.</p>\n");
   }
   page_end(req, resp);
+  SvcReadStamp stamp;
+  svc_reads_stamp_plain(&s, &stamp);
+  page_cache_put(req, resp, "work", &stamp);
   return true;
 }
