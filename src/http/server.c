@@ -145,7 +145,9 @@ static enum MHD_Result queue_resp(struct MHD_Connection *con, Conn *c) {
   return ret;
 }
 
-static void resume(void *con) { MHD_resume_connection(con); }
+static void resume(void *con) {
+  MHD_resume_connection(con);
+}
 
 /* Runs the router; a response that waits for its ticket (http_defer) suspends the connection
  * until the ticket is done, and the worker thread serves other connections meanwhile. */
@@ -170,7 +172,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
   HttpServer *srv = cls;
   Conn *c = *con_cls;
   if (!c) return MHD_NO; /* on_uri always runs first; without it there is nothing to serve */
-  if (c->waiting) { /* resumed: the ticket is done */
+  if (c->waiting) {      /* resumed: the ticket is done */
     c->waiting = false;
     return queue_resp(con, c);
   }
@@ -254,9 +256,8 @@ HttpServer *http_server_start(const HttpConfig *cfg, Err *e) {
    * is being served stay in CLOSE-WAIT until the connection timeout; a burst of them (a load test
    * stopping, a proxy restarting) filled the connection limit and the server accepted nothing for
    * 30 s. poll sees the close; it costs the same per request here (bench/web.sh). */
-  unsigned flags =
-      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC | MHD_USE_ERROR_LOG |
-      MHD_ALLOW_SUSPEND_RESUME;
+  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL | MHD_USE_ITC |
+                   MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
   const char *addr = cfg->bind_addr ? cfg->bind_addr : "127.0.0.1";
   if (inet_pton(AF_INET, addr, &sin.sin_addr) == 1) {
     sin.sin_family = AF_INET;

@@ -9,8 +9,7 @@ HttpTicket *http_defer(HttpReq *req) {
   if (req->ticket) abort(); /* one per request: a second would be a programming error */
   HttpTicket *t = arena_alloc(req->arena, sizeof *t);
   *t = (HttpTicket){0};
-  if (mtx_init(&t->lock, mtx_plain) != thrd_success || cnd_init(&t->cond) != thrd_success)
-    abort();
+  if (mtx_init(&t->lock, mtx_plain) != thrd_success || cnd_init(&t->cond) != thrd_success) abort();
   req->ticket = t;
   return t;
 }
@@ -44,7 +43,8 @@ bool http_ticket_done_or_wake(HttpTicket *t, void (*wake)(void *ctx), void *ctx)
 
 void http_ticket_wait(HttpTicket *t) {
   mtx_lock(&t->lock);
-  while (!t->done) cnd_wait(&t->cond, &t->lock);
+  while (!t->done)
+    cnd_wait(&t->cond, &t->lock);
   mtx_unlock(&t->lock);
 }
 

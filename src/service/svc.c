@@ -85,7 +85,8 @@ static bool copy_field(char *dst, size_t cap, const char *v, Err *e) {
 static bool reads_queue(Svc *s, const AuditEvent *ev, Err *e) {
   SvcReads *r = s->reads;
   if (r->n == SVC_READS_MAX)
-    return err_set(e, ERR_INTERNAL, "", "", "För många granskningshändelser i en läsning (internt fel).");
+    return err_set(e, ERR_INTERNAL, "", "",
+                   "För många granskningshändelser i en läsning (internt fel).");
   SvcReadEvent *q = &r->ev[r->n];
   if (!copy_field(q->at, sizeof q->at, ev->at, e) ||
       !copy_field(q->role, sizeof q->role, ev->role, e) ||
@@ -103,8 +104,8 @@ static bool reads_queue(Svc *s, const AuditEvent *ev, Err *e) {
 static size_t reads_events(const SvcReadEvent *q, size_t n, const char *at,
                            AuditEvent evs[SVC_READS_MAX]) {
   for (size_t i = 0; i < n; i++)
-    evs[i] = (AuditEvent){at ? at : q[i].at, q[i].user_id, q[i].role, q[i].action,
-                          q[i].object_type, q[i].object_id, q[i].person_id, q[i].reason};
+    evs[i] = (AuditEvent){at ? at : q[i].at, q[i].user_id,   q[i].role,      q[i].action,
+                          q[i].object_type,  q[i].object_id, q[i].person_id, q[i].reason};
   return n;
 }
 

@@ -38,7 +38,7 @@ static struct {
   cnd_t work;    /* something was queued (the writer) */
   Waiter *head, **tail;
   bool writing;
-  Db *writer_db; /* non-NULL while the writer runs; it clears it as it stops */
+  Db *writer_db;  /* non-NULL while the writer runs; it clears it as it stops */
   Db *stopped_db; /* the writer's connection, closed by store_audit_writer_stop */
   thrd_t writer;
   bool stop;
@@ -70,7 +70,8 @@ static bool write_batch(Db *db, Waiter *batch, Err *e) {
   store_tx_no_change(db);
   bool ok = true;
   for (Waiter *w = batch; ok && w; w = w->next)
-    for (size_t i = 0; ok && i < w->n; i++) ok = store_audit_append(db, &w->evs[i], e);
+    for (size_t i = 0; ok && i < w->n; i++)
+      ok = store_audit_append(db, &w->evs[i], e);
   if (!ok) {
     store_rollback(db);
     return false;
@@ -233,7 +234,8 @@ bool store_audit_append_committed(Db *db, const AuditEvent *evs, size_t n, Err *
     Outcome o = {0};
     store_audit_append_async(db, evs, n, outcome_done, &o, e);
     mtx_lock(&q.lock);
-    while (!o.finished) cnd_wait(&q.written, &q.lock);
+    while (!o.finished)
+      cnd_wait(&q.written, &q.lock);
     mtx_unlock(&q.lock);
     if (!o.ok) *e = o.err;
     return o.ok;

@@ -32,11 +32,14 @@ static void cache_init(void) {
 
 static Slot *slot_for(int64_t session_id, const char *key) {
   uint64_t h = 1469598103934665603ULL ^ (uint64_t)session_id; /* FNV-1a */
-  for (const char *p = key; *p; p++) h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+  for (const char *p = key; *p; p++)
+    h = (h ^ (unsigned char)*p) * 1099511628211ULL;
   return &cache.slots[h % PAGE_CACHE_SLOTS];
 }
 
-static void ticket_done(void *ticket, bool ok, const Err *e) { http_ticket_done(ticket, ok, e); }
+static void ticket_done(void *ticket, bool ok, const Err *e) {
+  http_ticket_done(ticket, ok, e);
+}
 
 bool web_reads_end(HttpReq *req, Svc *s, SvcReadStamp *stamp, Err *e) {
   HttpTicket *t = http_defer(req);

@@ -5,8 +5,10 @@
 #ifndef INSATS_TESTS_HTTP_FIXTURE_H
 #define INSATS_TESTS_HTTP_FIXTURE_H
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -167,7 +169,71 @@ static bool h_whoami(HttpReq *req, HttpResp *resp, Err *e) {
   return true;
 }
 
+/* ---- responses that wait (http_defer) ---- */
+
+typedef struct {
+  HttpTicket *t;
+  unsigned ms;
+  bool fail;
+} Finisher;
+
+static void *finish_later(void *arg) {
+  Finisher *f = arg;
+  struct timespec ts = {(time_t)(f->ms / 1000), (long)(f->ms % 1000) * 1000000L};
+  nanosleep(&ts, NULL);
+  Err e;
+  err_clear(&e);
+  if (f->fail) err_set(&e, ERR_IO, "", "", "disk full");
+  http_ticket_done(f->t, !f->fail, &e);
+  free(f);
+  return NULL;
+}
+
+/* Renders, then waits for another thread (after fake.slow_ms); ?now=1 finishes before the handler
+ * returns, ?fail=1 finishes with a failure. */
+static bool h_wait(HttpReq *req, HttpResp *resp, Err *e) {
+  (void)e;
+  html_raw(&resp->body, "<p>waited</p>");
+  HttpTicket *t = http_defer(req);
+  bool fail = http_query(req, "fail") != NULL;
+  if (http_query(req, "now")) {
+    Err why;
+    err_clear(&why);
+    if (fail) err_set(&why, ERR_IO, "", "", "disk full");
+    http_ticket_done(t, !fail, &why);
+    return true;
+  }
+  Finisher *f = malloc(sizeof *f);
+  *f = (Finisher){t, fake.slow_ms, fail};
+  pthread_t th;
+  if (pthread_create(&th, NULL, finish_later, f) != 0) abort();
+  pthread_detach(th);
+  return true;
+}
+
+/* /park waits until a later request to /release lets it go. */
+static HttpTicket *_Atomic parked;
+static bool h_park(HttpReq *req, HttpResp *resp, Err *e) {
+  (void)e;
+  html_raw(&resp->body, "<p>parked</p>");
+  atomic_store(&parked, http_defer(req));
+  return true;
+}
+static bool h_release(HttpReq *req, HttpResp *resp, Err *e) {
+  (void)req, (void)e;
+  HttpTicket *t = atomic_exchange(&parked, NULL);
+  if (t) http_ticket_done(t, true, NULL);
+  if (t)
+    html_raw(&resp->body, "<p>released</p>");
+  else
+    html_raw(&resp->body, "<p>nothing parked</p>");
+  return true;
+}
+
 static const HttpRoute ROUTES[] = {
+    {"GET", "/wait", h_wait, 0, false},
+    {"GET", "/park", h_park, 0, false},
+    {"GET", "/release", h_release, 0, false},
     {"GET", "/", h_home, 0, false},
     {"GET", "/person/{id}", h_person, CAP_READ, false},
     {"GET", "/person/{id}/case/{case_id}", h_person_case, CAP_READ, false},

@@ -207,6 +207,28 @@ static void test_same_origin_check_for_unsafe_methods(void **state) {
   str_free(&out);
 }
 
+/* A response that waits (http_defer) is the handler's page once the other thread says ok, the
+ * error page when it says the work failed — never the half that was rendered — and the database
+ * connection is given back before it is sent. */
+static void test_deferred_response_waits_for_its_ticket(void **state) {
+  (void)state;
+  Str out = STR_INIT;
+  fake.slow_ms = 30;
+  assert_int_equal(req(&out, "GET", "/wait", NULL, NULL), 200);
+  assert_non_null(strstr(str_cstr(&out), "<p>waited</p>"));
+  assert_int_equal(req(&out, "GET", "/wait?now=1", NULL, NULL), 200);
+  assert_non_null(strstr(str_cstr(&out), "<p>waited</p>"));
+  assert_int_equal(req(&out, "GET", "/wait?fail=1", NULL, NULL), 503);
+  assert_null(strstr(str_cstr(&out), "waited"));
+  assert_non_null(strstr(str_cstr(&out), "ERROR 503"));
+  assert_null(strstr(str_cstr(&out), "disk full")); /* an I/O failure's text stays in the log */
+  assert_int_equal(req(&out, "GET", "/wait?fail=1&now=1", NULL, NULL), 503);
+  assert_null(strstr(str_cstr(&out), "waited"));
+  assert_int_equal(atomic_load(&fake.acquired), atomic_load(&fake.released));
+  fake.slow_ms = 0;
+  str_free(&out);
+}
+
 static void test_handler_failure_replaces_half_a_page(void **state) {
   (void)state;
   Str out = STR_INIT;
@@ -504,6 +526,7 @@ static void test_log_line_names_pattern_not_path(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_deferred_response_waits_for_its_ticket),
       cmocka_unit_test(test_match_and_integer_params),
       cmocka_unit_test(test_non_integers_and_unknown_paths_are_404),
       cmocka_unit_test(test_wrong_method_is_405_with_allow),

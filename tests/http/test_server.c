@@ -247,6 +247,62 @@ static void test_concurrent_clients(void **state) {
   assert_int_equal(atomic_load(&fake.acquired), atomic_load(&fake.released));
 }
 
+/* A response that waits for its ticket does not hold its worker thread: with one worker, a
+ * request parked until a later request releases it is answered once that later one is served
+ * (were the worker blocked, the release could never be served and both would time out). */
+static void test_waiting_response_does_not_hold_its_worker(void **state) {
+  (void)state;
+  unsigned threads = cfg.threads;
+  cfg.threads = 1;
+  HttpServer *s = start();
+  unsigned port = http_server_port(s);
+  Client parked_client = {.port = port, .target = "/park", .n = 1};
+  pthread_t th;
+  assert_int_equal(pthread_create(&th, NULL, client_thread, &parked_client), 0);
+  Str out = STR_INIT;
+  /* the release may arrive before the park: then try again */
+  for (int i = 0; i < 200; i++) {
+    assert_int_equal(get(port, "/release", NULL, &out), 200);
+    if (strcmp(resp_body(&out), "<p>released</p>") == 0) break;
+    struct timespec ts = {0, 5 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+  }
+  assert_string_equal(resp_body(&out), "<p>released</p>");
+  pthread_join(th, NULL);
+  assert_int_equal(parked_client.ok, 1);
+  assert_string_equal(parked_client.body, "<p>parked</p>");
+  /* many waiting at once, finished from other threads: each gets its own page or error page */
+  fake.slow_ms = 20;
+  enum { T = 6 };
+  Client c[T];
+  pthread_t ths[T];
+  for (int i = 0; i < T; i++) {
+    c[i] = (Client){.port = port, .target = i % 3 ? "/wait" : "/wait?fail=1", .n = 5};
+    assert_int_equal(pthread_create(&ths[i], NULL, client_thread, &c[i]), 0);
+  }
+  for (int i = 0; i < T; i++) {
+    pthread_join(ths[i], NULL);
+    assert_int_equal(c[i].ok, i % 3 ? c[i].n : 0);
+    assert_string_equal(c[i].body, i % 3 ? "<p>waited</p>"
+                                         : "<p>ERROR 503: Tjänsten är tillfälligt inte "
+                                           "tillgänglig. Försök igen om en stund.</p>");
+  }
+  /* stopping lets a waiting response finish */
+  fake.slow_ms = 300;
+  Client last = {.port = port, .target = "/wait", .n = 1};
+  assert_int_equal(pthread_create(&th, NULL, client_thread, &last), 0);
+  struct timespec ts = {0, 100 * 1000 * 1000};
+  nanosleep(&ts, NULL);
+  http_server_stop(s);
+  pthread_join(th, NULL);
+  assert_int_equal(last.ok, 1);
+  assert_string_equal(last.body, "<p>waited</p>");
+  assert_int_equal(atomic_load(&fake.acquired), atomic_load(&fake.released));
+  fake.slow_ms = 0;
+  cfg.threads = threads;
+  str_free(&out);
+}
+
 static void test_stop_finishes_in_flight_request(void **state) {
   (void)state;
   fake.slow_ms = 400;
@@ -357,6 +413,7 @@ int main(void) {
       cmocka_unit_test(test_large_response_arrives_whole),
       cmocka_unit_test(test_concurrent_clients),
       cmocka_unit_test(test_stop_finishes_in_flight_request),
+      cmocka_unit_test(test_waiting_response_does_not_hold_its_worker),
       cmocka_unit_test(test_sigterm_returns_from_http_serve),
       cmocka_unit_test(test_bad_bind_address_is_an_error),
   };

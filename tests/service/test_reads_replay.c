@@ -232,10 +232,13 @@ static void test_R133_break_glass_read_is_read_anew_every_time(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_R133_page_shown_again_logs_its_read_again, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R133_page_shown_again_logs_its_read_again, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(test_R133_any_change_ends_showing_again, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_R133_shown_again_only_to_the_same_user_on_the_same_day, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_R133_break_glass_read_is_read_anew_every_time, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R133_shown_again_only_to_the_same_user_on_the_same_day,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R133_break_glass_read_is_read_anew_every_time, setup,
+                                      teardown),
   };
   return cmocka_run_group_tests_name("service/reads_replay", tests, NULL, NULL);
 }

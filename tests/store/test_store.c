@@ -39,7 +39,8 @@ static void test_batch_keeps_successes_and_drops_a_refused_command(void **state)
   assert_true(svc_person_create(&s, &b, &id, &e));
   assert_true(store_commit(fx.db, &e));
   assert_int_equal(fx_count(&fx, "person", NULL), 2);
-  assert_int_equal(fx_count(&fx, "person", "given_name || '' = 'Dubbel'"), 0); /* no sv collation here */
+  assert_int_equal(fx_count(&fx, "person", "given_name || '' = 'Dubbel'"),
+                   0); /* no sv collation here */
   assert_int_equal(fx_count(&fx, "audit_event", NULL), events + 2);
   VerifyReport r;
   assert_true(svc_system_verify(fx.db, &r, &e));
@@ -73,11 +74,76 @@ static void test_migrations_are_recorded_and_not_repeated(void **state) {
   store_close(again);
 }
 
+/* The change counter's value, read on the fixture's connection. */
+static int64_t change_counter(void) {
+  sqlite3 *db;
+  if (sqlite3_open_v2(fx.path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) abort();
+  sqlite3_stmt *st;
+  if (sqlite3_prepare_v2(db, "SELECT n FROM change_counter WHERE id = 1", -1, &st, NULL) !=
+          SQLITE_OK ||
+      sqlite3_step(st) != SQLITE_ROW)
+    abort();
+  int64_t n = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return n;
+}
+
+/* Pages are shown again from memory only while the counter stands still (web/page_cache.c): it
+ * must move with every committed change, once per transaction however many commands it holds,
+ * and stay put for what changes nothing a page shows. */
+static void test_change_counter_moves_with_every_committed_change(void **state) {
+  (void)state;
+  Svc s = fx_as(&fx, fx.officer, "2026-11-23");
+  Err e;
+  err_clear(&e);
+  int64_t n0 = change_counter();
+  PersonIn a = {"19800101-0019", "Ada", "Andersson", false, 0, false};
+  PersonIn b = {"19800102-0026", "Bea", "Berg", false, 0, false};
+  int64_t id;
+  assert_true(svc_person_create(&s, &a, &id, &e));
+  assert_int_equal(change_counter(), n0 + 1);
+  /* a batch of commands is one change */
+  PersonIn c = {"19800103-0017", "Cia", "Ceder", false, 0, false};
+  assert_true(store_begin(fx.db, true, &e));
+  assert_true(svc_person_create(&s, &b, &id, &e));
+  assert_true(svc_person_create(&s, &c, &id, &e));
+  assert_true(store_commit(fx.db, &e));
+  assert_int_equal(change_counter(), n0 + 2);
+  /* a refused command, a rolled-back batch and a read change nothing */
+  assert_false(svc_person_create(&s, &a, &id, &e));
+  PersonIn d = {"19800104-0016", "Dan", "Dal", false, 0, false};
+  assert_true(store_begin(fx.db, true, &e));
+  assert_true(svc_person_create(&s, &d, &id, &e));
+  store_rollback(fx.db);
+  assert_true(store_begin(fx.db, false, &e));
+  assert_true(store_commit(fx.db, &e));
+  assert_int_equal(change_counter(), n0 + 2);
+  /* the audit events of reads, group-committed, change nothing a page shows */
+  AuditEvent ev = {
+      "2026-11-23T12:00:00Z", fx.officer, "officer", "person.read", "person", id, id, ""};
+  assert_true(store_audit_append_committed(fx.db, &ev, 1, &e));
+  assert_int_equal(change_counter(), n0 + 2);
+  /* nor does a write marked so (a session's last-seen time) */
+  assert_true(store_begin(fx.db, true, &e));
+  store_tx_no_change(fx.db);
+  assert_true(store_audit_append(fx.db, &ev, &e));
+  assert_true(store_commit(fx.db, &e));
+  assert_int_equal(change_counter(), n0 + 2);
+  /* the mark ends with its transaction */
+  assert_true(svc_person_create(&s, &d, &id, &e));
+  assert_int_equal(change_counter(), n0 + 3);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_batch_keeps_successes_and_drops_a_refused_command, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_change_counter_moves_with_every_committed_change, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_batch_keeps_successes_and_drops_a_refused_command, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(test_rolled_back_batch_leaves_nothing, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_migrations_are_recorded_and_not_repeated, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_migrations_are_recorded_and_not_repeated, setup,
+                                      teardown),
   };
   return cmocka_run_group_tests_name("store/transactions", tests, NULL, NULL);
 }
