@@ -2,7 +2,8 @@
 # web.sh — the web application under load (issue "The web application"): wrk on loopback
 # against a logged-in officer's case page and work list on a `demo --persons 10000` database,
 # side by side in the same run with nginx serving a static file of the same size. The read of
-# the person's records is audited as always. Prints requests/s, latency percentiles, the
+# the person's records is audited as always. A page opened again with nothing changed comes from
+# memory (web/page_cache.c); a thousand different case pages in turn show the pages read anew. Prints requests/s, latency percentiles, the
 # server's CPU time per request (user + system), its peak memory and the ratio to nginx.
 # Needs `scripts/setup --bench` (wrk, nginx).
 # Usage: bench/web.sh [BINARY] [PERSONS] [SECONDS]
@@ -35,11 +36,20 @@ case_id=$(sqlite3 "$dir/d.db" "SELECT id FROM lss_case WHERE officer_id = $offic
 cookie="Cookie: insats_s=$session"
 case_size=$(curl -s -H "$cookie" "$base/case/$case_id" | wc -c)
 work_size=$(curl -s -H "$cookie" "$base/" | wc -c)
+# A thousand of the officer's cases, each opened in turn: pages read anew, not from memory (a
+# session keeps at most 256 pages, and the turn comes back to a page after 1 000 others).
+sqlite3 "$dir/d.db" "SELECT id FROM lss_case WHERE officer_id = $officer ORDER BY id LIMIT 1000" |
+  awk -v c="insats_s=$session" 'BEGIN { printf "local ids = {" }
+    { printf "%s%s", (NR > 1 ? "," : ""), $1 }
+    END { printf "}\nlocal i = 0\nrequest = function()\n  i = i %% #ids + 1\n" \
+                 "  return wrk.format(\"GET\", \"/case/\" .. ids[i], {[\"Cookie\"] = \"%s\"})\nend\n", c }' \
+  >"$dir/cases.lua"
 
 # nginx with a static file of the case page's size.
 mkdir -p "$dir/www" "$dir/nginx"
 chmod 755 "$dir"
 head -c "$case_size" /dev/urandom | base64 -w 100 | head -c "$case_size" >"$dir/www/page.html"
+head -c "$work_size" /dev/urandom | base64 -w 100 | head -c "$work_size" >"$dir/www/work.html"
 cat >"$dir/nginx.conf" <<CONF
 worker_processes $(nproc);
 pid $dir/nginx.pid;
@@ -55,10 +65,10 @@ CONF
 nginx -c "$dir/nginx.conf"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$spid/stat"; } # the server's user + system time
-run() { # run NAME URL HEADER CONNECTIONS → "rps p50 p99", and the server's CPU per request
-  wrk -t1 -c"$4" -d2s ${3:+-H "$3"} "$2" >/dev/null 2>&1 # warm-up
+run() { # run NAME URL HEADER CONNECTIONS [SCRIPT] → "rps p50 p99", and the server's CPU per request
+  wrk -t1 -c"$4" -d2s ${3:+-H "$3"} ${5:+-s "$5"} "$2" >/dev/null 2>&1 # warm-up
   t0=$(cpu_ticks)
-  wrk -t1 -c"$4" -d"${secs}s" --latency ${3:+-H "$3"} "$2" >"$dir/out" 2>&1
+  wrk -t1 -c"$4" -d"${secs}s" --latency ${3:+-H "$3"} ${5:+-s "$5"} "$2" >"$dir/out" 2>&1
   t1=$(cpu_ticks)
   cpu=""
   case $1 in insats*)
@@ -78,10 +88,15 @@ echo "case page $case_size bytes, work list (first page of Mitt arbete) $work_si
 for c in 32 256; do
   run "nginx static ($case_size B)" "http://127.0.0.1:$nport/page.html" "" "$c"
   run "insats case page (audited)" "$base/case/$case_id" "$cookie" "$c"
+  run "nginx static ($work_size B)" "http://127.0.0.1:$nport/work.html" "" "$c"
   run "insats work list" "$base/" "$cookie" "$c"
+  run "insats 1000 case pages (read anew)" "$base/" "" "$c" "$dir/cases.lua"
   n=$(cat "$dir/rps-nginx static ($case_size B)-$c")
   k=$(cat "$dir/rps-insats case page (audited)-$c")
-  awk -v k="$k" -v n="$n" -v c="$c" 'BEGIN { printf "ratio case page / nginx at c=%s: %.2f\n", c, k / n }'
+  nw=$(cat "$dir/rps-nginx static ($work_size B)-$c")
+  w=$(cat "$dir/rps-insats work list-$c")
+  awk -v k="$k" -v n="$n" -v w="$w" -v nw="$nw" -v c="$c" 'BEGIN {
+    printf "ratio to nginx at c=%s: case page %.2f, work list %.2f\n", c, k / n, w / nw }'
 done
 echo "server peak memory: $(awk '/VmHWM/ {print $2 / 1024 " MB"}' /proc/$spid/status)"
 echo "audit events written: $(sqlite3 "$dir/d.db" "SELECT count(*) FROM audit_event WHERE action = 'case.read'")"

@@ -36,6 +36,20 @@ void arena_free(Arena *a) {
   a->total = 0;
 }
 
+ArenaMark arena_mark(const Arena *a) {
+  return (ArenaMark){a->head, a->head ? a->head->used : 0, a->total};
+}
+
+void arena_rewind(Arena *a, ArenaMark m) {
+  while (a->head && a->head != m.head) {
+    ArenaBlock *next = a->head->next;
+    free(a->head);
+    a->head = next;
+  }
+  if (a->head) a->head->used = m.used;
+  a->total = m.total;
+}
+
 static void *alloc_uninit(Arena *a, size_t n) {
   const size_t align = _Alignof(max_align_t);
   if (n > SIZE_MAX - align) abort();
@@ -79,7 +93,9 @@ char *arena_strndup(Arena *a, const char *s, size_t n) {
   return p;
 }
 
-char *arena_strdup(Arena *a, const char *s) { return arena_strndup(a, s, strlen(s)); }
+char *arena_strdup(Arena *a, const char *s) {
+  return arena_strndup(a, s, strlen(s));
+}
 
 char *arena_printf(Arena *a, const char *fmt, ...) {
   va_list ap, ap2;

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-void str_init(Str *s) { s->buf = NULL, s->len = 0, s->cap = 0; }
+void str_init(Str *s) {
+  s->buf = NULL, s->len = 0, s->cap = 0;
+}
 
 void str_free(Str *s) {
   free(s->buf);
@@ -23,11 +25,30 @@ void str_reserve(Str *s, size_t extra) {
   size_t need = s->len + extra + 1;
   if (need <= s->cap) return;
   size_t cap = s->cap ? s->cap : 64;
-  while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+  while (cap < need)
+    cap = cap > SIZE_MAX / 2 ? need : cap * 2;
   char *p = realloc(s->buf, cap);
   if (!p) abort();
   s->buf = p;
   s->cap = cap;
+}
+
+void str_reserve_exact(Str *s, size_t extra) {
+  if (extra > SIZE_MAX - s->len - 1) abort();
+  size_t need = s->len + extra + 1;
+  if (need <= s->cap) return;
+  char *p = realloc(s->buf, need);
+  if (!p) abort();
+  s->buf = p;
+  s->cap = need;
+}
+
+void str_shrink(Str *s) {
+  if (!s->buf || s->cap <= s->len + 1) return;
+  char *p = realloc(s->buf, s->len + 1);
+  if (!p) return; /* the larger buffer is still valid */
+  s->buf = p;
+  s->cap = s->len + 1;
 }
 
 void str_append(Str *s, const char *data, size_t n) {
@@ -37,8 +58,12 @@ void str_append(Str *s, const char *data, size_t n) {
   s->buf[s->len] = '\0';
 }
 
-void str_puts(Str *s, const char *cstr) { str_append(s, cstr, strlen(cstr)); }
-void str_putc(Str *s, char c) { str_append(s, &c, 1); }
+void str_puts(Str *s, const char *cstr) {
+  str_append(s, cstr, strlen(cstr));
+}
+void str_putc(Str *s, char c) {
+  str_append(s, &c, 1);
+}
 
 void str_vappendf(Str *s, const char *fmt, va_list ap) {
   va_list ap2;
@@ -64,4 +89,6 @@ void str_appendf(Str *s, const char *fmt, ...) {
   va_end(ap);
 }
 
-const char *str_cstr(const Str *s) { return s->buf ? s->buf : ""; }
+const char *str_cstr(const Str *s) {
+  return s->buf ? s->buf : "";
+}

@@ -11,12 +11,17 @@ typedef struct {
   size_t len, cap;
 } Str;
 
-#define STR_INIT {0}
+#define STR_INIT                                                                                   \
+  { 0 }
 
 void str_init(Str *s);
 void str_free(Str *s);
 void str_reset(Str *s); /* length 0, keeps the memory */
 void str_reserve(Str *s, size_t extra);
+/* Room for exactly `extra` more bytes (no doubling): for a buffer filled once and kept a while. */
+void str_reserve_exact(Str *s, size_t extra);
+/* Gives back the room beyond the contents. */
+void str_shrink(Str *s);
 void str_append(Str *s, const char *data, size_t n);
 void str_puts(Str *s, const char *cstr);
 void str_putc(Str *s, char c);

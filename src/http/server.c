@@ -26,9 +26,15 @@ struct HttpServer {
   struct MHD_Daemon *daemon;
   HttpSite site;
   unsigned port;
-  atomic_int inflight;  /* requests between their request line and their completion */
-  atomic_bool stopping; /* responses then carry "Connection: close" */
+  atomic_int inflight;         /* requests between their request line and their completion */
+  atomic_bool stopping;        /* responses then carry "Connection: close" */
+  atomic_size_t waiting_bytes; /* memory held by suspended responses (WAITING_BUDGET) */
 };
+
+/* Waiting responses keep their request's memory until their ticket is done (pages give back what
+ * rendering took: a few tens of KB remain). Beyond this much, a worker waits for its ticket
+ * itself instead of suspending: it stops taking new requests, and memory stays bounded. */
+#define WAITING_BUDGET ((size_t)8 << 20)
 
 /* One request. Created by on_uri (the first callback MHD makes for a request) and freed by
  * on_completed, which MHD promises to call for every request it announced to on_uri. */
@@ -40,6 +46,7 @@ typedef struct {
   bool started;   /* the access handler has seen the headers */
   bool responded; /* a response was queued */
   bool waiting;   /* dispatched; suspended until its ticket is done (http_defer) */
+  size_t held;    /* its bytes counted in waiting_bytes while suspended */
   Str body;
   size_t discarded; /* body bytes dropped after the limit */
   size_t max_body;  /* this request's limit (its upload route's, or the server's) */
@@ -73,6 +80,7 @@ static void on_completed(void *cls, struct MHD_Connection *con, void **con_cls,
   http_log_request(&c->req, &c->resp, c->bytes, http_now_usec() - c->t0);
   if (toe != MHD_REQUEST_TERMINATED_COMPLETED_OK && c->responded)
     log_debug("response not fully sent (termination code %d)", (int)toe);
+  if (c->waiting) atomic_fetch_sub(&srv->waiting_bytes, c->held); /* closed while suspended */
   if (c->req.ticket) http_ticket_free(c->req.ticket);
   str_free(&c->body);
   str_free(&c->resp.body);
@@ -156,6 +164,13 @@ static enum MHD_Result respond(struct MHD_Connection *con, Conn *c) {
   http_dispatch(&c->srv->site, &c->req, &c->resp);
   HttpTicket *t = c->req.ticket;
   if (t && !http_ticket_done_or_wake(t, NULL, NULL)) {
+    size_t held = c->arena.total + c->resp.body.cap;
+    if (atomic_fetch_add(&c->srv->waiting_bytes, held) + held > WAITING_BUDGET) {
+      atomic_fetch_sub(&c->srv->waiting_bytes, held);
+      http_ticket_wait(t);
+      return queue_resp(con, c);
+    }
+    c->held = held;
     c->waiting = true;
     MHD_suspend_connection(con);
     /* done in between: nobody will wake it, so resume now (MHD calls on_request again) */
@@ -174,6 +189,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *con, const c
   if (!c) return MHD_NO; /* on_uri always runs first; without it there is nothing to serve */
   if (c->waiting) {      /* resumed: the ticket is done */
     c->waiting = false;
+    atomic_fetch_sub(&srv->waiting_bytes, c->held);
     return queue_resp(con, c);
   }
   const HttpConfig *cfg = srv->site.cfg;
@@ -243,6 +259,7 @@ HttpServer *http_server_start(const HttpConfig *cfg, Err *e) {
   if (!s) abort();
   atomic_init(&s->inflight, 0);
   atomic_init(&s->stopping, false);
+  atomic_init(&s->waiting_bytes, 0);
   if (!http_site_init(&s->site, cfg, e)) {
     free(s);
     return NULL;

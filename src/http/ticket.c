@@ -7,8 +7,9 @@
 
 HttpTicket *http_defer(HttpReq *req) {
   if (req->ticket) abort(); /* one per request: a second would be a programming error */
-  HttpTicket *t = arena_alloc(req->arena, sizeof *t);
-  *t = (HttpTicket){0};
+  /* not in the request's arena: a handler may rewind that before the ticket is done */
+  HttpTicket *t = calloc(1, sizeof *t);
+  if (!t) abort();
   if (mtx_init(&t->lock, mtx_plain) != thrd_success || cnd_init(&t->cond) != thrd_success) abort();
   req->ticket = t;
   return t;
@@ -53,4 +54,5 @@ void http_ticket_free(HttpTicket *t) {
   mtx_unlock(&t->lock);
   cnd_destroy(&t->cond);
   mtx_destroy(&t->lock);
+  free(t);
 }

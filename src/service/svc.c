@@ -142,13 +142,6 @@ bool svc_reads_end_then(Svc *s, SvcReadStamp *stamp, SvcDone done, void *ctx, Er
                                   e);
 }
 
-void svc_reads_stamp_plain(const Svc *s, SvcReadStamp *stamp) {
-  *stamp = (SvcReadStamp){.data_gen = s->data_gen,
-                          .user_id = s->user_id,
-                          .today = s->today,
-                          .replayable = s->data_gen > 0};
-}
-
 bool svc_reads_current(const Svc *s, const SvcReadStamp *st) {
   return st->replayable && s->data_gen > 0 && st->data_gen == s->data_gen &&
          st->user_id == s->user_id && date_cmp(st->today, s->today) == 0;

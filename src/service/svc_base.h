@@ -100,9 +100,6 @@ bool svc_reads_end(Svc *s, Err *e);
  * before this returns; the caller sends its page only then. stamp (may be NULL) gets what was
  * logged, for svc_reads_replay. False (e): done will not be called. */
 bool svc_reads_end_then(Svc *s, SvcReadStamp *stamp, SvcDone done, void *ctx, Err *e);
-/* The stamp of a page whose reads log nothing (Mitt arbete: one's own work, no person's records
- * opened): shown again while current, with nothing to log. */
-void svc_reads_stamp_plain(const Svc *s, SvcReadStamp *stamp);
 /* Whether a page read under stamp may be shown again from memory now: nothing has changed since
  * (the change counter read with this request's session is the stamp's), the same user, the same
  * day, and no expiring break-glass grant was needed. */

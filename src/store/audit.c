@@ -70,7 +70,8 @@ static void event_hash(const char *prev, int64_t id, const AuditEvent *ev, char 
 
 bool store_audit_append(Db *db, const AuditEvent *ev, Err *e) {
   if (db->tx_depth == 0)
-    return err_set(e, ERR_INTERNAL, "", "", "Granskningshändelse utanför transaktion (internt fel).");
+    return err_set(e, ERR_INTERNAL, "", "",
+                   "Granskningshändelse utanför transaktion (internt fel).");
   Stmt st;
   if (!stmt_get(db, SQL_AUDIT_LAST, &st, e)) return false;
   int rc = stmt_step(&st, e);
@@ -85,14 +86,16 @@ bool store_audit_append(Db *db, const AuditEvent *ev, Err *e) {
   stmt_reset(&st);
   char hash[HASH_HEX];
   event_hash(prev, id, ev, hash);
-  return stmt_get(db, SQL_AUDIT_INSERT, &st, e) && stmt_bind_int(&st, 1, id, e) &&
-         stmt_bind_text(&st, 2, ev->at, e) && stmt_bind_int(&st, 3, ev->user_id, e) &&
-         stmt_bind_text(&st, 4, ev->role, e) && stmt_bind_text(&st, 5, ev->action, e) &&
-         stmt_bind_text(&st, 6, ev->object_type ? ev->object_type : "", e) &&
-         stmt_bind_int(&st, 7, ev->object_id, e) && stmt_bind_int(&st, 8, ev->person_id, e) &&
-         stmt_bind_text(&st, 9, ev->reason ? ev->reason : "", e) &&
-         stmt_bind_text(&st, 10, prev, e) && stmt_bind_text(&st, 11, hash, e) &&
-         stmt_exec(&st, e);
+  bool ok = stmt_get(db, SQL_AUDIT_INSERT, &st, e) && stmt_bind_int(&st, 1, id, e) &&
+            stmt_bind_text(&st, 2, ev->at, e) && stmt_bind_int(&st, 3, ev->user_id, e) &&
+            stmt_bind_text(&st, 4, ev->role, e) && stmt_bind_text(&st, 5, ev->action, e) &&
+            stmt_bind_text(&st, 6, ev->object_type ? ev->object_type : "", e) &&
+            stmt_bind_int(&st, 7, ev->object_id, e) && stmt_bind_int(&st, 8, ev->person_id, e) &&
+            stmt_bind_text(&st, 9, ev->reason ? ev->reason : "", e) &&
+            stmt_bind_text(&st, 10, prev, e) && stmt_bind_text(&st, 11, hash, e) &&
+            stmt_exec(&st, e);
+  if (ok) db->tx_audit_rows++; /* store_commit: a transaction of audit rows only changes no page */
+  return ok;
 }
 
 bool store_audit_verify(Db *db, AuditCheck *out, Err *e) {
@@ -106,12 +109,12 @@ bool store_audit_verify(Db *db, AuditCheck *out, Err *e) {
   while ((rc = stmt_step(&st, e)) == 1) {
     int64_t id = stmt_int(&st, 0);
     AuditEvent ev = {stmt_text(&st, 1), stmt_int(&st, 2), stmt_text(&st, 3), stmt_text(&st, 4),
-                     stmt_text(&st, 5), stmt_int(&st, 6), stmt_int(&st, 7), stmt_text(&st, 8)};
+                     stmt_text(&st, 5), stmt_int(&st, 6), stmt_int(&st, 7),  stmt_text(&st, 8)};
     out->events++;
     if (id != expect_id) {
       out->broken_at = id;
-      snprintf(out->what, sizeof out->what, "event ids jump from %" PRId64 " to %" PRId64
-               " (rows missing)", expect_id - 1, id);
+      snprintf(out->what, sizeof out->what,
+               "event ids jump from %" PRId64 " to %" PRId64 " (rows missing)", expect_id - 1, id);
       break;
     }
     if (strcmp(stmt_text(&st, 9), prev) != 0) {
@@ -124,7 +127,8 @@ bool store_audit_verify(Db *db, AuditCheck *out, Err *e) {
     event_hash(prev, id, &ev, hash);
     if (strcmp(hash, stmt_text(&st, 10)) != 0) {
       out->broken_at = id;
-      snprintf(out->what, sizeof out->what, "the event's contents do not match its hash "
+      snprintf(out->what, sizeof out->what,
+               "the event's contents do not match its hash "
                "(altered after it was written)");
       break;
     }

@@ -33,6 +33,7 @@ typedef struct {
   int64_t (*col_int)(void *st, int col);
   const char *(*col_text)(void *st, int col); /* valid until the next step/reset */
   int64_t (*changes)(Db *db);
+  int64_t (*total_changes)(Db *db); /* rows changed on this connection since it was opened */
   bool (*begin)(Db *db, bool write, Err *e);
   bool (*commit)(Db *db, Err *e);
   void (*rollback)(Db *db);
@@ -55,6 +56,8 @@ struct Db {
   int tx_depth;
   bool tx_write;     /* the open transaction began as a write */
   bool tx_no_change; /* ...but changes nothing a page shows (store_tx_no_change) */
+  int64_t tx_changes0;   /* total_changes when the transaction began */
+  int64_t tx_audit_rows; /* audit events appended in it */
   char target[512];
 };
 

@@ -62,7 +62,7 @@ static bool sq_open(Db *d, const char *target, Err *e) {
                     "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
                     "PRAGMA synchronous = NORMAL; PRAGMA trusted_schema = OFF; "
                     /* an 8 MiB page cache per connection: the server stays small */
-                    "PRAGMA cache_size = -8192; "
+                    "PRAGMA cache_size = -4096; "
                     "PRAGMA temp_store = MEMORY;",
                     NULL, NULL, &msg);
   if (rc != SQLITE_OK) {
@@ -180,6 +180,7 @@ static const char *sq_col_text(void *st, int col) {
   return t ? (const char *)t : "";
 }
 static int64_t sq_changes(Db *d) { return sqlite3_changes64(d->native); }
+static int64_t sq_total_changes(Db *d) { return sqlite3_total_changes64(d->native); }
 
 /* The transaction statements, prepared once per connection: a page runs a dozen of them, and
  * parsing each anew was a tenth of its time. */
@@ -296,6 +297,7 @@ const DbDriver db_driver_sqlite = {
     .col_int = sq_col_int,
     .col_text = sq_col_text,
     .changes = sq_changes,
+    .total_changes = sq_total_changes,
     .begin = sq_begin,
     .commit = sq_commit,
     .rollback = sq_rollback,

@@ -10,11 +10,14 @@
 
 static int count_migrations(const DbDriver *drv) {
   int n = 0;
-  while (drv->migrations[n]) n++;
+  while (drv->migrations[n])
+    n++;
   return n;
 }
 
-int store_schema_latest(void) { return count_migrations(&db_driver_sqlite); }
+int store_schema_latest(void) {
+  return count_migrations(&db_driver_sqlite);
+}
 
 int store_schema_version(Db *db) {
   Err e;
@@ -32,14 +35,17 @@ int store_schema_version(Db *db) {
  * so a crash leaves the schema at a whole version. */
 static bool migrate(Db *db, Err *e) {
   /* meta must exist before the version can be read; version 1 creates it. */
-  if (!db->drv->exec_script(db, "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, "
-                                "value TEXT NOT NULL)", e))
+  if (!db->drv->exec_script(db,
+                            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, "
+                            "value TEXT NOT NULL)",
+                            e))
     return false;
   int have = store_schema_version(db), latest = count_migrations(db->drv);
   if (have > latest)
     return err_set(e, ERR_CONFLICT, "", "",
                    "Databasen har schemaversion %d men programmet känner bara till %d: "
-                   "uppgradera insats.", have, latest);
+                   "uppgradera insats.",
+                   have, latest);
   for (int v = have + 1; v <= latest; v++) {
     if (!store_begin(db, true, e)) return false;
     store_tx_no_change(db); /* the counter's table may not exist yet; no server runs meanwhile */
@@ -96,16 +102,22 @@ bool store_begin(Db *db, bool write, Err *e) {
   db->tx_depth = 1;
   db->tx_write = write;
   db->tx_no_change = false;
+  db->tx_changes0 = db->drv->total_changes(db);
+  db->tx_audit_rows = 0;
   return true;
 }
 
-void store_tx_no_change(Db *db) { db->tx_no_change = true; }
+void store_tx_no_change(Db *db) {
+  db->tx_no_change = true;
+}
 
 /* Every committed write moves the change counter in its own transaction, whichever process made
  * it (the server, the command line): a page kept in memory is shown again only while the
- * counter read with the session has not moved. */
+ * counter read with the session has not moved. A transaction whose only rows are audit events
+ * (a read logged on its own: the person page, a refused read) changes nothing a page shows. */
 static bool bump_change_counter(Db *db, Err *e) {
   if (!db->tx_write || db->tx_no_change) return true;
+  if (db->drv->total_changes(db) - db->tx_changes0 == db->tx_audit_rows) return true;
   Stmt st;
   return stmt_get(db, SQL_CHANGE_BUMP, &st, e) && stmt_exec(&st, e);
 }
@@ -141,7 +153,13 @@ bool store_integrity_check(Db *db, char *msg, size_t cap, Err *e) {
   return db->drv->integrity(db, msg, cap, e);
 }
 
-bool store_backup(Db *db, const char *path, Err *e) { return db->drv->backup(db, path, e); }
+bool store_backup(Db *db, const char *path, Err *e) {
+  return db->drv->backup(db, path, e);
+}
 
-void store_set_cache_mb(Db *db, int mb) { db->drv->set_cache_mb(db, mb); }
-void store_set_durable(Db *db, bool durable) { db->drv->set_durable(db, durable); }
+void store_set_cache_mb(Db *db, int mb) {
+  db->drv->set_cache_mb(db, mb);
+}
+void store_set_durable(Db *db, bool durable) {
+  db->drv->set_durable(db, durable);
+}

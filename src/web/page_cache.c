@@ -61,6 +61,7 @@ bool page_cache_show(HttpReq *req, HttpResp *resp, const char *key, Err *e) {
       svc_reads_current(&s, &sl->stamp)) {
     found = true;
     *stamp = sl->stamp;
+    str_reserve_exact(&resp->body, sl->len); /* it waits for its audit event: no spare room */
     str_append(&resp->body, sl->body, sl->len);
   }
   mtx_unlock(&cache.lock);
@@ -104,4 +105,10 @@ void page_cache_forget(int64_t session_id) {
     *sl = (Slot){0};
   }
   mtx_unlock(&cache.lock);
+}
+
+void page_release_since(HttpReq *req, HttpResp *resp, ArenaMark m) {
+  str_shrink(&resp->body);
+  if (resp->headers || resp->location) return;
+  arena_rewind(req->arena, m);
 }

@@ -21,6 +21,11 @@ bool web_reads_end(HttpReq *req, Svc *s, SvcReadStamp *stamp, Err *e);
 bool page_cache_show(HttpReq *req, HttpResp *resp, const char *key, Err *e);
 /* Keeps the page just rendered in resp (when it is a plain 200 GET without a query string). */
 void page_cache_put(HttpReq *req, const HttpResp *resp, const char *key, const SvcReadStamp *stamp);
+/* The page is rendered into resp->body: frees what reading and rendering it took since the mark
+ * and the body's spare room,
+ * which the request would otherwise hold while it waits for its audit event. Kept when the page
+ * set a header or a redirect after the mark (they may live there). */
+void page_release_since(HttpReq *req, HttpResp *resp, ArenaMark m);
 /* Drops every page kept for the session (logout). */
 void page_cache_forget(int64_t session_id);
 

@@ -825,6 +825,7 @@ bool page_case_view(HttpReq *req, HttpResp *resp, Err *e) {
   char key[32];
   snprintf(key, sizeof key, "case/%lld", (long long)id);
   if (page_cache_show(req, resp, key, e)) return true;
+  ArenaMark m = arena_mark(req->arena);
   CaseData cd;
   bool shown;
   SvcReadStamp *stamp = arena_alloc(req->arena, sizeof *stamp);
@@ -832,6 +833,7 @@ bool page_case_view(HttpReq *req, HttpResp *resp, Err *e) {
   if (shown) return true;
   case_page(req, resp, &cd, STEP_NONE, NULL);
   page_cache_put(req, resp, key, stamp);
+  page_release_since(req, resp, m);
   return true;
 }
 

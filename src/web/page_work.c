@@ -9,7 +9,6 @@
 #include "web/page_cache.h"
 #include "web/web.h"
 
-
 static void deadline_table(Str *o, const char *caption, const DeadlineRow *rows, size_t n) {
   html_printf(o, "<h2>%s</h2>\n", caption);
   if (n == 0) {
@@ -25,11 +24,12 @@ static void deadline_table(Str *o, const char *caption, const DeadlineRow *rows,
     web_date(o, r->due);
     html_raw(o, "</td><td>");
     web_deadline_state(o, r->state);
-    html_printf(o, "</td><td>%s <span class=\"rule\">%s</span><br><span class=\"muted\">%s</span></td>",
-                web_deadline_kind_name(r->kind), r->rule, web_insats_name(r->insats));
-    html_printf(o, "<td><a href=\"/person/%lld\">%s</a><br><a href=\"/case/%lld\">Ärende %lld</a></td>",
-                (long long)r->person_id, r->person_name, (long long)r->case_id,
-                (long long)r->case_id);
+    html_printf(
+        o, "</td><td>%s <span class=\"rule\">%s</span><br><span class=\"muted\">%s</span></td>",
+        web_deadline_kind_name(r->kind), r->rule, web_insats_name(r->insats));
+    html_printf(
+        o, "<td><a href=\"/person/%lld\">%s</a><br><a href=\"/case/%lld\">Ärende %lld</a></td>",
+        (long long)r->person_id, r->person_name, (long long)r->case_id, (long long)r->case_id);
     html_printf(o, "<td>%s</td></tr>\n", r->explanation);
   }
   html_raw(o, "</tbody>\n</table>\n");
@@ -43,8 +43,9 @@ static bool my_problems(Svc *s, Str *o, Arena *a, Err *e) {
   if (n == 0) return true;
   html_raw(o, "<h2>Brister i mina ärenden</h2>\n<ul>\n");
   for (size_t i = 0; i < n; i++)
-    html_printf(o, "<li><a href=\"/case/%lld\">%s, ärende %lld</a>: %s <span class=\"rule\">%s</span>"
-                   "</li>\n",
+    html_printf(o,
+                "<li><a href=\"/case/%lld\">%s, ärende %lld</a>: %s <span class=\"rule\">%s</span>"
+                "</li>\n",
                 (long long)p[i].case_id, p[i].person_name, (long long)p[i].case_id, p[i].message,
                 p[i].rule);
   html_raw(o, "</ul>\n");
@@ -64,13 +65,17 @@ static bool fk_section(Svc *s, Arena *a, Str *o, Err *e) {
   for (size_t i = 0; i < n; i++) {
     const FkOpenRow *r = &rows[i];
     /* the form is the row's header (and keeps these rows apart from the duties' rows) */
-    html_printf(o, "<tr><th scope=\"row\"><a href=\"/fk/%lld/blankett\">FK %s</a> "
-                   "<span class=\"rule\">%s</span><br><span class=\"muted\">%s</span></th><td>",
+    html_printf(o,
+                "<tr><th scope=\"row\"><a href=\"/fk/%lld/blankett\">FK %s</a> "
+                "<span class=\"rule\">%s</span><br><span class=\"muted\">%s</span></th><td>",
                 (long long)r->n.id, r->n.form, r->n.rule, web_insats_name(r->insats));
-    if (date_is_set(r->n.due_on)) web_date(o, r->n.due_on);
-    else html_raw(o, "Snarast");
-    html_printf(o, "</td><td><a href=\"/person/%lld/fk\">%s %s</a><br><a href=\"/case/%lld\">"
-                   "Ärende %lld</a></td></tr>\n",
+    if (date_is_set(r->n.due_on))
+      web_date(o, r->n.due_on);
+    else
+      html_raw(o, "Snarast");
+    html_printf(o,
+                "</td><td><a href=\"/person/%lld/fk\">%s %s</a><br><a href=\"/case/%lld\">"
+                "Ärende %lld</a></td></tr>\n",
                 (long long)r->n.person_id, r->given_name, r->family_name, (long long)r->case_id,
                 (long long)r->case_id);
   }
@@ -99,16 +104,13 @@ static void pager(Str *o, const char *list, int page, size_t shown, bool more) {
   if (shown)
     html_printf(o, "Visar %d–%d. ", (page - 1) * SVC_WORKLIST_PAGE + 1,
                 (page - 1) * SVC_WORKLIST_PAGE + (int)shown);
-  if (page > 1)
-    html_printf(o, "<a href=\"/?sida=%d\" rel=\"prev\">Föregående sida</a> ", page - 1);
+  if (page > 1) html_printf(o, "<a href=\"/?sida=%d\" rel=\"prev\">Föregående sida</a> ", page - 1);
   if (more) html_printf(o, "<a href=\"/?sida=%d\" rel=\"next\">Visa fler</a>", page + 1);
   html_raw(o, "</p></nav>\n");
 }
 
-/* The first page, opened again with nothing changed, comes from memory (page_cache.h). */
-bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
-  if (page_cache_show(req, resp, "work", e)) return true;
-  Svc s = web_svc(req);
+static bool work_page(HttpReq *req, HttpResp *resp, Svc *sp, Err *e) {
+  Svc s = *sp;
   Arena *a = req->arena;
   WorkList w;
   int page;
@@ -119,8 +121,9 @@ bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
   html_raw(o, "<h1>Mitt arbete</h1>\n");
   page_flash(req, resp);
   char today[DATE_STRLEN];
-  html_printf(o, "<p class=\"muted\">I dag är det %s. Försenat överst, sedan det som snart ska vara "
-                 "klart och det som ska vara klart inom 30 dagar.</p>\n",
+  html_printf(o,
+              "<p class=\"muted\">I dag är det %s. Försenat överst, sedan det som snart ska vara "
+              "klart och det som ska vara klart inom 30 dagar.</p>\n",
               date_format(s.today, today));
   /* new orders and repeated refusals are short lists: on the first page only */
   if (s.role == ROLE_UNIT_MANAGER && page == 1) {
@@ -128,17 +131,20 @@ bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
     size_t n;
     if (!svc_orders_new(&s, a, &orders, &n, e)) return false;
     html_raw(o, "<h2>Nya beställningar</h2>\n");
-    if (n == 0) html_raw(o, "<p class=\"muted\">Inga nya beställningar.</p>\n");
+    if (n == 0)
+      html_raw(o, "<p class=\"muted\">Inga nya beställningar.</p>\n");
     else {
-      html_raw(o, "<table>\n<thead><tr><th scope=\"col\">Skickad</th><th scope=\"col\">Insats</th>"
-                  "<th scope=\"col\">Person</th><th scope=\"col\">Beslut</th></tr></thead>\n<tbody>\n");
+      html_raw(
+          o, "<table>\n<thead><tr><th scope=\"col\">Skickad</th><th scope=\"col\">Insats</th>"
+             "<th scope=\"col\">Person</th><th scope=\"col\">Beslut</th></tr></thead>\n<tbody>\n");
       for (size_t i = 0; i < n; i++) {
         html_raw(o, "<tr><td>");
         web_date(o, orders[i].sent_on);
         html_printf(o, "</td><td>%s</td><td><a href=\"/person/%lld\">%s %s</a></td>",
                     web_insats_name(orders[i].insats), (long long)orders[i].person_id,
                     orders[i].given_name, orders[i].family_name);
-        html_printf(o, "<td><a href=\"/decision/%lld/verkstall\">Beslut ", (long long)orders[i].decision_id);
+        html_printf(o, "<td><a href=\"/decision/%lld/verkstall\">Beslut ",
+                    (long long)orders[i].decision_id);
         web_date(o, orders[i].decided_on);
         html_raw(o, "</a></td></tr>\n");
       }
@@ -150,12 +156,16 @@ bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
     size_t n;
     if (!svc_execution_signals(&s, a, &sig, &n, e)) return false;
     if (n > 0) {
-      html_raw(o, "<h2>Upprepade avböjanden att följa upp <span class=\"rule\">R-043</span></h2>\n<ul>\n");
+      html_raw(
+          o,
+          "<h2>Upprepade avböjanden att följa upp <span class=\"rule\">R-043</span></h2>\n<ul>\n");
       for (size_t i = 0; i < n; i++)
-        html_printf(o, "<li><a href=\"/decision/%lld/verkstall\">%s %s – %s</a>: %d avböjda erbjudanden sedan "
-                       "senaste uppföljningen.</li>\n",
-                    (long long)sig[i].decision_id, sig[i].given_name, sig[i].family_name,
-                    web_insats_name(sig[i].insats), sig[i].refusals_pending);
+        html_printf(
+            o,
+            "<li><a href=\"/decision/%lld/verkstall\">%s %s – %s</a>: %d avböjda erbjudanden sedan "
+            "senaste uppföljningen.</li>\n",
+            (long long)sig[i].decision_id, sig[i].given_name, sig[i].family_name,
+            web_insats_name(sig[i].insats), sig[i].refusals_pending);
       html_raw(o, "</ul>\n");
     }
   }
@@ -174,8 +184,28 @@ bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
                 "finns i menyn.</p>\n");
   }
   page_end(req, resp);
-  SvcReadStamp stamp;
-  svc_reads_stamp_plain(&s, &stamp);
-  page_cache_put(req, resp, "work", &stamp);
+  return true;
+}
+
+/* The lists are read in one group, whose audit events (the repeated refusals are a read of
+ * persons' records, R-133) are committed before the page is sent; the first page, opened again
+ * with nothing changed, comes from memory with those events logged again (page_cache.h). */
+bool page_work(HttpReq *req, HttpResp *resp, Err *e) {
+  if (page_cache_show(req, resp, "work", e)) return true;
+  ArenaMark m = arena_mark(req->arena);
+  Svc s = web_svc(req);
+  SvcReads reads;
+  if (!svc_reads_begin(&s, &reads, e)) return false;
+  bool ok = work_page(req, resp, &s, e);
+  SvcReadStamp *stamp = arena_alloc(req->arena, sizeof *stamp);
+  Err end;
+  err_clear(&end);
+  if (!web_reads_end(req, &s, stamp, &end) && ok) {
+    *e = end;
+    return false;
+  }
+  if (!ok) return false;
+  page_cache_put(req, resp, "work", stamp);
+  page_release_since(req, resp, m);
   return true;
 }

@@ -102,6 +102,7 @@ static void test_change_counter_moves_with_every_committed_change(void **state) 
   PersonIn b = {"19800102-0026", "Bea", "Berg", false, 0, false};
   int64_t id;
   assert_true(svc_person_create(&s, &a, &id, &e));
+  int64_t ada = id;
   assert_int_equal(change_counter(), n0 + 1);
   /* a batch of commands is one change */
   PersonIn c = {"19800103-0017", "Cia", "Ceder", false, 0, false};
@@ -124,15 +125,30 @@ static void test_change_counter_moves_with_every_committed_change(void **state) 
       "2026-11-23T12:00:00Z", fx.officer, "officer", "person.read", "person", id, id, ""};
   assert_true(store_audit_append_committed(fx.db, &ev, 1, &e));
   assert_int_equal(change_counter(), n0 + 2);
-  /* nor does a write marked so (a session's last-seen time) */
+  /* nor does a read logged in a transaction of its own: its only rows are audit events */
   assert_true(store_begin(fx.db, true, &e));
-  store_tx_no_change(fx.db);
   assert_true(store_audit_append(fx.db, &ev, &e));
   assert_true(store_commit(fx.db, &e));
   assert_int_equal(change_counter(), n0 + 2);
+  PersonView pv;
+  Arena ar;
+  arena_init(&ar, 0);
+  assert_true(svc_person_open(&s, ada, NULL, &ar, &pv, &e)); /* logs person.read on its own */
+  arena_free(&ar);
+  assert_int_equal(change_counter(), n0 + 2);
+  /* a login is a change (a new session); a write marked so (its last-seen time) is not */
+  char token[SVC_TOKEN_SIZE];
+  SessionInfo si;
+  assert_true(svc_login(fx.db, "officer", "ett långt lösenord", token, &si, &e));
+  assert_int_equal(change_counter(), n0 + 3);
+  assert_true(store_begin(fx.db, true, &e));
+  store_tx_no_change(fx.db);
+  assert_true(store_session_touch(fx.db, si.session_id, "2026-11-23T12:05:00Z", &e));
+  assert_true(store_commit(fx.db, &e));
+  assert_int_equal(change_counter(), n0 + 3);
   /* the mark ends with its transaction */
   assert_true(svc_person_create(&s, &d, &id, &e));
-  assert_int_equal(change_counter(), n0 + 3);
+  assert_int_equal(change_counter(), n0 + 4);
 }
 
 int main(void) {

@@ -61,11 +61,14 @@ get "/case/$case_id" "$jar"
 lacks "Uppgifterna är sparade."
 ok $? "and not on the page opened next"
 
-# Mitt arbete: the same page again until something changes.
+# Mitt arbete: the same page again until something changes, its read logged each time.
+signals() { sqlite3 "$db" "SELECT count(*) FROM audit_event WHERE action = 'execution.signals' AND user_id = $officer"; }
+s0=$(signals)
 get "/" "$jar"
 w1=$(md5sum <"$body")
 get "/" "$jar"
 is "$(md5sum <"$body")" "$w1" "Mitt arbete is the same page the second time"
+is "$(signals)" "$((s0 + 2))" "its read of the repeated refusals is logged each time (R-133)"
 wl_case=$(grep -o '<a href="/case/[0-9]*' "$body" | head -n1 | grep -o '[0-9]*$')
 [ -n "$wl_case" ]
 ok $? "Mitt arbete lists a case"
