@@ -1,6 +1,7 @@
 /* test_reads.c — a page's group of reads (svc_reads_begin/end, R-133): the views run in one
  * read transaction that does not hold the write lock, the read is logged once per person, and
- * the event is committed when svc_reads_end returns; a refused read in the group is logged too. */
+ * the event is committed when svc_reads_end returns; a refused read in the group is logged too.
+ * A page shown again from memory logs its reads again, and only while nothing has changed. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -117,10 +118,202 @@ static void test_R133_refused_read_in_a_group_is_logged(void **state) {
   arena_free(&a);
 }
 
+/* ---- a page shown again from memory (svc_reads_end_then, svc_reads_current, svc_reads_replay;
+ * web/page_cache.c): showing it again is a read like the first and is logged again; it may be
+ * shown again only while the change counter read with the session has not moved, for the same
+ * user on the same day, and never after an expiring break-glass grant ---- */
+
+/* The context a web request gets: the session resumed (with the change counter), on `today`. */
+static Svc session_ctx(const char *token, const char *today) {
+  SessionInfo si;
+  Err e;
+  err_clear(&e);
+  if (!svc_session_resume(fx.db, token, &si, &e)) fx_die("resume", &e);
+  Svc s;
+  svc_ctx_session(&s, fx.db, &si);
+  Date d;
+  if (!date_parse(today, &d)) abort();
+  Svc t = s;
+  svc_ctx_set_today(&t, d);
+  return t;
+}
+
+static void login(const char *user, char token[SVC_TOKEN_SIZE]) {
+  SessionInfo si;
+  Err e;
+  err_clear(&e);
+  if (!svc_login(fx.db, user, "ett långt lösenord", token, &si, &e)) fx_die("login", &e);
+}
+
+typedef struct {
+  int calls;
+  bool ok;
+} Done;
+
+static void on_done(void *ctx, bool ok, const Err *e) {
+  (void)e;
+  Done *d = ctx;
+  d->calls++;
+  d->ok = ok;
+}
+
+/* Reads the case as a page does and keeps its stamp. */
+static void read_case(Svc *s, int64_t case_id, SvcReadStamp *stamp) {
+  Arena a;
+  arena_init(&a, 0);
+  SvcReads reads;
+  Err e;
+  err_clear(&e);
+  CaseView cv;
+  Done d = {0};
+  assert_true(svc_reads_begin(s, &reads, &e));
+  assert_true(svc_case_open(s, case_id, &a, &cv, &e));
+  assert_true(svc_reads_end_then(s, stamp, on_done, &d, &e));
+  /* no audit writer runs here: the events are committed before the call returns */
+  assert_int_equal(d.calls, 1);
+  assert_true(d.ok);
+  arena_free(&a);
+}
+
+static void test_R133_page_shown_again_logs_its_read_again(void **state) {
+  (void)state;
+  Svc sys = fx_as(&fx, fx.officer, "2026-11-23");
+  int64_t person_id = 0;
+  int64_t case_id = registered_case(&sys, &person_id);
+  char token[SVC_TOKEN_SIZE];
+  login("officer", token);
+  Svc s = session_ctx(token, "2026-11-23");
+  assert_true(s.data_gen > 0);
+  char reads[80];
+  snprintf(reads, sizeof reads, "person_id = %lld AND action = 'case.read'", (long long)person_id);
+  SvcReadStamp stamp;
+  read_case(&s, case_id, &stamp);
+  assert_true(stamp.replayable);
+  assert_int_equal(stamp.n, 1);
+  assert_int_equal(fx_count(&fx, "audit_event", reads), 1);
+
+  /* the read's own event moved nothing: the next request may show the page again */
+  Svc again = session_ctx(token, "2026-11-23");
+  assert_int_equal(again.data_gen, s.data_gen);
+  assert_true(svc_reads_current(&again, &stamp));
+  Done d = {0};
+  Err e;
+  err_clear(&e);
+  assert_true(svc_reads_replay(&again, &stamp, on_done, &d, &e));
+  assert_int_equal(d.calls, 1);
+  assert_true(d.ok);
+  /* logged again, as the same user's read of the same case */
+  assert_int_equal(fx_count(&fx, "audit_event", reads), 2);
+  char same[160];
+  snprintf(same, sizeof same,
+           "person_id = %lld AND action = 'case.read' AND object_id = %lld AND user_id = %lld",
+           (long long)person_id, (long long)case_id, (long long)fx.officer);
+  assert_int_equal(fx_count(&fx, "audit_event", same), 2);
+  VerifyReport r;
+  assert_true(svc_system_verify(fx.db, &r, &e));
+  assert_true(svc_verify_ok(&r));
+}
+
+static void test_R133_any_change_ends_showing_again(void **state) {
+  (void)state;
+  Svc sys = fx_as(&fx, fx.officer, "2026-11-23");
+  int64_t person_id = 0;
+  int64_t case_id = registered_case(&sys, &person_id);
+  char token[SVC_TOKEN_SIZE];
+  login("officer", token);
+  Svc s = session_ctx(token, "2026-11-23");
+  SvcReadStamp stamp;
+  read_case(&s, case_id, &stamp);
+
+  /* a change of the case (another connection would do the same: the counter is in the file) */
+  Date on;
+  assert_true(date_parse("2026-11-20", &on));
+  Err e;
+  err_clear(&e);
+  Svc officer = fx_as(&fx, fx.officer, "2026-11-23");
+  assert_true(svc_case_delay_notified(&officer, case_id, on, &e));
+  Svc after = session_ctx(token, "2026-11-23");
+  assert_int_equal(after.data_gen, s.data_gen + 1);
+  assert_false(svc_reads_current(&after, &stamp));
+
+  /* replaying a stale page is refused and logs nothing */
+  char before[65], now[65];
+  fx_fingerprint(&fx, before);
+  Done d = {0};
+  assert_false(svc_reads_replay(&after, &stamp, on_done, &d, &e));
+  assert_int_equal(e.code, ERR_CONFLICT);
+  assert_int_equal(d.calls, 0);
+  fx_fingerprint(&fx, now);
+  assert_string_equal(before, now);
+
+  /* a refused command changes nothing, so it moves nothing either */
+  SvcReadStamp fresh;
+  read_case(&after, case_id, &fresh);
+  Svc manager = fx_as(&fx, fx.finance, "2026-11-23");
+  assert_false(svc_case_delay_notified(&manager, case_id, on, &e));
+  assert_int_equal(session_ctx(token, "2026-11-23").data_gen, after.data_gen);
+}
+
+static void test_R133_shown_again_only_to_the_same_user_on_the_same_day(void **state) {
+  (void)state;
+  Svc sys = fx_as(&fx, fx.officer, "2026-11-23");
+  int64_t person_id = 0;
+  int64_t case_id = registered_case(&sys, &person_id);
+  char token[SVC_TOKEN_SIZE], token2[SVC_TOKEN_SIZE];
+  login("officer", token);
+  login("officer2", token2);
+  Svc s = session_ctx(token, "2026-11-23");
+  SvcReadStamp stamp;
+  read_case(&s, case_id, &stamp);
+  /* the day the deadlines are counted from has changed */
+  assert_true(svc_reads_current(&s, &stamp));
+  assert_false(svc_reads_current(&(Svc){0}, &stamp));
+  Svc tomorrow = session_ctx(token, "2026-11-24");
+  assert_false(svc_reads_current(&tomorrow, &stamp));
+  /* another user, at the same counter */
+  Svc other = session_ctx(token2, "2026-11-23");
+  assert_int_equal(other.data_gen, s.data_gen);
+  assert_false(svc_reads_current(&other, &stamp));
+}
+
+static void test_R133_break_glass_read_is_read_anew_every_time(void **state) {
+  (void)state;
+  Svc sys = fx_as(&fx, fx.officer, "2026-11-23");
+  int64_t person_id = 0;
+  registered_case(&sys, &person_id);
+  char token[SVC_TOKEN_SIZE];
+  login("other", token); /* a unit manager with no order for the person: needs break-glass */
+  Svc s = session_ctx(token, "2026-11-23");
+  Arena a;
+  arena_init(&a, 0);
+  Err e;
+  err_clear(&e);
+  PersonView pv;
+  /* the grant is written first (a change); then the page reads under it */
+  assert_true(svc_person_open(&s, person_id, "Brådskande: personen ringde och handläggaren är sjuk",
+                              &a, &pv, &e));
+  Svc after = session_ctx(token, "2026-11-23");
+  SvcReads reads;
+  SvcReadStamp stamp;
+  Done d = {0};
+  assert_true(svc_reads_begin(&after, &reads, &e));
+  assert_true(svc_person_open(&after, person_id, NULL, &a, &pv, &e));
+  assert_true(svc_reads_end_then(&after, &stamp, on_done, &d, &e));
+  assert_true(d.ok);
+  /* the grant expires on its own clock: such a page is never shown from memory */
+  assert_false(stamp.replayable);
+  assert_false(svc_reads_current(&after, &stamp));
+  arena_free(&a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_R133_case_page_reads_logged_once_when_the_group_ends, setup, teardown),
       cmocka_unit_test_setup_teardown(test_R133_refused_read_in_a_group_is_logged, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R133_page_shown_again_logs_its_read_again, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R133_any_change_ends_showing_again, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R133_shown_again_only_to_the_same_user_on_the_same_day, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R133_break_glass_read_is_read_anew_every_time, setup, teardown),
   };
   return cmocka_run_group_tests_name("service/reads", tests, NULL, NULL);
 }
