@@ -79,7 +79,8 @@ bool svc_hab_attendance_set_month(Svc *s, int64_t decision_id, int year, int mon
       n++;
     }
   snprintf(what, sizeof what, "%s: %d dagar", m, n);
-  ok = ok && svc_audit(s, "hab_attendance.set_month", "decision", decision_id, d.person_id, what, e);
+  ok =
+      ok && svc_audit(s, "hab_attendance.set_month", "decision", decision_id, d.person_id, what, e);
   return svc_end(s, ok, e);
 }
 
@@ -115,48 +116,64 @@ bool svc_hab_attendance_list(Svc *s, const char *month, int64_t decision_id, Are
   return svc_end(s, ok, e);
 }
 
-bool svc_hab_run(Svc *s, const char *month, HabRunSummary *out, Err *e) {
-  memset(out, 0, sizeof *out);
-  if (!svc_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
+bool svc_hab_lines_now(Svc *s, const char *month, int64_t unit, Arena *a, HabLineRec **out,
+                       size_t *n, Date *pay_on, Err *e) {
+  *out = NULL, *n = 0;
   int y, m;
   if (!svc_pay_month_parse(month, "month", &y, &m, e)) return false;
   Date first = {y, m, 1}, last = {y, m, date_days_in_month(y, m)};
   /* the month's attendance is paid in the following month */
   int py = m == 12 ? y + 1 : y, pm = m == 12 ? 1 : m + 1;
-  Arena a;
-  arena_init(&a, 1 << 16);
   Policy pol;
   HabAttendanceRec *rows = NULL;
-  size_t n = 0;
-  /* a unit manager's run covers the unit's own participants; finance's every unit's */
-  int64_t unit = hab_unit(s);
-  bool ok = svc_begin(s, true, e) && hab_month_open(s, month, e) &&
-            svc_policy_on(s, first, &pol, e) &&
-            store_hab_attendance_list(s->db, first, last, 0, unit, &a, &rows, &n, e) &&
-            store_hab_lines_delete(s->db, month, unit, e) &&
-            store_hab_month_put(s->db, month, s->user_id, s->now, e);
-  out->pay_on = habilitation_pay_date(py, pm, &pol);
-  HabDay *days = arena_array(&a, n ? n : 1, sizeof *days);
-  for (size_t i = 0; ok && i < n;) {
+  size_t nrows = 0;
+  if (!svc_policy_on(s, first, &pol, e) ||
+      !store_hab_attendance_list(s->db, first, last, 0, unit, a, &rows, &nrows, e))
+    return false;
+  *pay_on = habilitation_pay_date(py, pm, &pol);
+  HabDay *days = arena_array(a, nrows ? nrows : 1, sizeof *days);
+  HabLineRec *lines = arena_array(a, nrows ? nrows : 1, sizeof *lines);
+  size_t k_lines = 0;
+  for (size_t i = 0; i < nrows;) {
     size_t k = 0, j = i;
-    for (; j < n && rows[j].decision_id == rows[i].decision_id; j++, k++)
+    for (; j < nrows && rows[j].decision_id == rows[i].decision_id; j++, k++)
       days[k] = (HabDay){rows[j].day, habilitation_attendance_from_code(rows[j].attendance)};
     HabMonth hm;
-    ok = habilitation_month(days, k, py, pm, &pol, &hm, e);
-    if (ok) {
-      HabLineRec l = {.decision_id = rows[i].decision_id,
+    if (!habilitation_month(days, k, py, pm, &pol, &hm, e)) return false;
+    HabLineRec *l = &lines[k_lines++];
+    *l = (HabLineRec){.decision_id = rows[i].decision_id,
                       .person_id = rows[i].person_id,
                       .full_days = hm.full_days,
                       .half_days = hm.half_days,
                       .unpaid_days = hm.unpaid_days,
                       .amount_ore = hm.amount_ore,
                       .pay_on = hm.pay_on};
-      snprintf(l.month, sizeof l.month, "%s", month);
-      ok = store_hab_line_insert(s->db, &l, s->user_id, s->now, e);
-      out->participants++;
-      out->amount_ore += hm.amount_ore;
-    }
+    snprintf(l->month, sizeof l->month, "%s", month);
     i = j;
+  }
+  *out = lines, *n = k_lines;
+  return true;
+}
+
+bool svc_hab_run(Svc *s, const char *month, HabRunSummary *out, Err *e) {
+  memset(out, 0, sizeof *out);
+  if (!svc_require_any(s, CAP_FINANCE | CAP_EXECUTE, CAP_FINANCE, e)) return false;
+  int y, m;
+  if (!svc_pay_month_parse(month, "month", &y, &m, e)) return false;
+  Arena a;
+  arena_init(&a, 1 << 16);
+  HabLineRec *lines = NULL;
+  size_t n = 0;
+  /* a unit manager's run covers the unit's own participants; finance's every unit's */
+  int64_t unit = hab_unit(s);
+  bool ok = svc_begin(s, true, e) && hab_month_open(s, month, e) &&
+            svc_hab_lines_now(s, month, unit, &a, &lines, &n, &out->pay_on, e) &&
+            store_hab_lines_delete(s->db, month, unit, e) &&
+            store_hab_month_put(s->db, month, s->user_id, s->now, e);
+  for (size_t i = 0; ok && i < n; i++) {
+    ok = store_hab_line_insert(s->db, &lines[i], s->user_id, s->now, e);
+    out->participants++;
+    out->amount_ore += lines[i].amount_ore;
   }
   ok = ok && svc_audit(s, "habilitation.run", "hab_line", 0, 0, month, e);
   arena_free(&a);

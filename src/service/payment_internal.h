@@ -30,4 +30,10 @@ bool settle_invoices_run(Svc *s, const char *month, Date last, const Policy *pol
 bool settle_invoices_attest_check(Svc *s, const char *month, Err *e);
 bool settle_invoices_export(Svc *s, const char *month, Arena *a, Str *csv, Err *e);
 
+/* The habilitation month's lines as the attendance gives them now (R-087), ordered by decision,
+ * for one unit's participants (0: every unit); the run stores them, attestation compares them
+ * with what is stored (habilitation_svc.c). */
+bool svc_hab_lines_now(Svc *s, const char *month, int64_t unit, Arena *a, HabLineRec **out,
+                       size_t *n, Date *pay_on, Err *e);
+
 #endif

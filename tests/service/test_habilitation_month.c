@@ -130,8 +130,44 @@ static void test_R087_finance_attests_and_exports_the_month(void **state) {
   str_free(&again);
 }
 
+/* Finance attests what the attendance gives: not lines a later change has outdated, and not a
+ * month one unit has not run. */
+static void test_R087_attestation_refused_while_the_run_is_out_of_date(void **state) {
+  (void)state;
+  Granted a = participant("19800101-0019", fx.executing_unit);
+  Granted b = participant("19800102-0026", fx.other_unit);
+  Svc mgr = fx_as(&fx, fx.manager, "2026-09-01"),
+      other = fx_as(&fx, fx.other_manager, "2026-09-01"),
+      fin = fx_as(&fx, fx.finance, "2026-09-01");
+  days(&mgr, a.decision, 3, 7, "full_day");
+  days(&other, b.decision, 3, 4, "half_day");
+  HabRunSummary sum;
+  /* only the first unit has run the month: the other unit's participant has no line */
+  ASSERT_OK(svc_hab_run(&mgr, "2026-08", &sum, &e));
+  ASSERT_REFUSED(ERR_RULE, "R-087", svc_hab_attest(&fin, "2026-08", &e));
+  assert_non_null(strstr(e.msg, "1 deltagare"));
+  ASSERT_OK(svc_hab_run(&other, "2026-08", &sum, &e));
+  /* a day changed after the run */
+  ASSERT_OK(svc_hab_attendance_set(&mgr, a.decision, D("2026-08-07"), "sick", false, &e));
+  ASSERT_REFUSED(ERR_RULE, "R-087", svc_hab_attest(&fin, "2026-08", &e));
+  ASSERT_OK(svc_hab_run(&mgr, "2026-08", &sum, &e));
+  /* a day removed after the run (the other unit's participant had two half days) */
+  char del[120];
+  snprintf(del, sizeof del,
+           "DELETE FROM hab_attendance WHERE decision_id = %lld AND day = '2026-08-04'",
+           (long long)b.decision);
+  fx_exec(del);
+  ASSERT_REFUSED(ERR_RULE, "R-087", svc_hab_attest(&fin, "2026-08", &e));
+  /* every unit's lines as the attendance gives them: attested */
+  ASSERT_OK(svc_hab_run(&fin, "2026-08", &sum, &e));
+  assert_int_equal(sum.amount_ore, 4 * 5000 + 2500);
+  ASSERT_OK(svc_hab_attest(&fin, "2026-08", &e));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_R087_attestation_refused_while_the_run_is_out_of_date,
+                                      setup, teardown),
       cmocka_unit_test_setup_teardown(
           test_R087_R133_a_unit_managers_grid_and_run_cover_the_own_unit, setup, teardown),
       cmocka_unit_test_setup_teardown(test_R087_finance_attests_and_exports_the_month, setup,
