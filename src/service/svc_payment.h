@@ -120,6 +120,11 @@ bool svc_settle_export(Svc *s, const char *month, Str *csv, Err *e);
  * pays what was reported. */
 bool svc_settle_over_grant(Svc *s, int64_t decision_id, const char *month, const char *reason,
                            Err *e);
+/* CAP_FINANCE: withdraws that exception, with a reason (audited as
+ * settlement.over_grant_withdrawn), while the month is not locked; the next run pays the granted
+ * hours again. Refused (ERR_CONFLICT R-073) when there is none, (ERR_RULE R-073) when locked. */
+bool svc_settle_over_grant_withdraw(Svc *s, int64_t decision_id, const char *month,
+                                    const char *reason, Err *e);
 bool svc_settle_over_grant_get(Svc *s, int64_t decision_id, const char *month, OverGrantRec *out,
                                bool *found, Err *e);
 /* CAP_FINANCE: the month's sick-pay invoice lines (R-074): approved invoices the run put in,

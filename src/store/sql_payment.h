@@ -209,6 +209,7 @@
   X(SQL_OVER_GRANT_GET,                                                                            \
     "SELECT og.reason, og.approved_at, coalesce(u.full_name, '') FROM pay_over_grant og "          \
     "LEFT JOIN app_user u ON u.id = og.approved_by WHERE og.decision_id = $1 AND og.month = $2")  \
+  X(SQL_OVER_GRANT_DELETE, "DELETE FROM pay_over_grant WHERE decision_id = $1 AND month = $2")    \
   X(SQL_SETTLE_INV_DELETE, "DELETE FROM settlement_invoice_line WHERE month = $1")                 \
   X(SQL_SETTLE_INV_INSERT,                                                                         \
     "INSERT INTO settlement_invoice_line (month, invoice_id, provider_id, person_id, amount_ore, " \

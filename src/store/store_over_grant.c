@@ -31,3 +31,9 @@ bool store_over_grant_get(Db *db, int64_t decision_id, const char *month, OverGr
   stmt_reset(&st);
   return rc >= 0;
 }
+
+bool store_over_grant_delete(Db *db, int64_t decision_id, const char *month, Err *e) {
+  Stmt st;
+  return stmt_get(db, SQL_OVER_GRANT_DELETE, &st, e) && stmt_bind_int(&st, 1, decision_id, e) &&
+         stmt_bind_text(&st, 2, month, e) && stmt_exec(&st, e);
+}

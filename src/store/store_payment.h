@@ -172,6 +172,7 @@ typedef struct {
 } OverGrantRec;
 bool store_over_grant_insert(Db *db, int64_t decision_id, const char *month, const char *reason,
                              int64_t by, const char *at, int64_t *id, Err *e);
+bool store_over_grant_delete(Db *db, int64_t decision_id, const char *month, Err *e);
 bool store_over_grant_get(Db *db, int64_t decision_id, const char *month, OverGrantRec *out,
                           bool *found, Err *e);
 

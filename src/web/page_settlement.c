@@ -242,7 +242,8 @@ static void line_facts(Str *o, const SettleLineRec *l) {
   html_raw(o, "</dd></dl>\n");
 }
 
-/* form: which form a refusal belongs to ('t' time report, 'k' receipt, 'u' hours beyond the
+/* form: which form a refusal belongs to ('t' time report, 'k' receipt, 'w' withdrawing the
+ * exception, 'u' hours beyond the
  * grant, 0 none). */
 static bool line_render(HttpReq *req, HttpResp *resp, const char *month, int64_t id, const Err *err,
                         char form, Err *e) {
@@ -306,6 +307,14 @@ static bool line_render(HttpReq *req, HttpResp *resp, const char *month, int64_t
     html_text(o, over.approved_at);
     html_printf(o, " av %s <span class=\"rule\">R-073</span>: %s</p>\n", over.approved_by_name,
                 over.reason);
+    /* a mistaken exception is withdrawn, with its reason, while the month is open */
+    snprintf(action, sizeof action, "/ekonomi/avrakning/beslut/%lld/utover/aterkalla",
+             (long long)id);
+    form_begin(&f, req, resp, action, form == 'w' ? err : NULL);
+    form_hidden(&f, "manad", month);
+    form_textarea(&f, "withdraw_reason", "Skäl att återkalla undantaget", "",
+                  "Nästa körning betalar då bara de beviljade timmarna.", true);
+    form_end(&f, "Återkalla undantaget");
   } else if ((n && l->reported_minutes > l->granted_minutes) || form == 'u') {
     html_raw(o, "<h2 id=\"utover\">Betala timmar utöver beviljat</h2>\n<p>Utföraren har "
                 "rapporterat fler timmar än beslutet beviljar. De betalas bara om ekonomi "
@@ -397,6 +406,24 @@ bool page_settlement_over_grant(HttpReq *req, HttpResp *resp, Err *e) {
   }
   resp->status = 422;
   return line_render(req, resp, month, id, &why, 'u', e);
+}
+
+bool page_settlement_over_grant_withdraw(HttpReq *req, HttpResp *resp, Err *e) {
+  Svc s = web_svc(req);
+  char month[PAY_MONTH_LEN];
+  pay_page_month(req, month);
+  int64_t id = http_param(req, "id");
+  Err why;
+  err_clear(&why);
+  if (svc_settle_over_grant_withdraw(&s, id, form_get(req, "manad"),
+                                     form_get(req, "withdraw_reason"), &why))
+    return line_back(resp, month, id);
+  if (!pay_is_refusal(&why)) {
+    *e = why;
+    return false;
+  }
+  resp->status = 422;
+  return line_render(req, resp, month, id, &why, 'w', e);
 }
 
 bool page_settlement_receipt(HttpReq *req, HttpResp *resp, Err *e) {

@@ -38,6 +38,7 @@ bool page_receipt_approve(HttpReq *req, HttpResp *resp, Err *e);
 bool page_settlement_time_report(HttpReq *req, HttpResp *resp, Err *e);
 bool page_settlement_receipt(HttpReq *req, HttpResp *resp, Err *e);
 bool page_settlement_over_grant(HttpReq *req, HttpResp *resp, Err *e);
+bool page_settlement_over_grant_withdraw(HttpReq *req, HttpResp *resp, Err *e);
 bool page_habilitation(HttpReq *req, HttpResp *resp, Err *e);
 bool page_habilitation_set(HttpReq *req, HttpResp *resp, Err *e);
 bool page_habilitation_run(HttpReq *req, HttpResp *resp, Err *e);

@@ -89,6 +89,8 @@ static const HttpRoute routes[] = {
     {"POST", "/ekonomi/avrakning/beslut/{id}/kvitto", page_settlement_receipt, CAP_FINANCE, true},
     {"POST", "/ekonomi/avrakning/beslut/{id}/utover", page_settlement_over_grant, CAP_FINANCE,
      true},
+    {"POST", "/ekonomi/avrakning/beslut/{id}/utover/aterkalla", page_settlement_over_grant_withdraw,
+     CAP_FINANCE, true},
     {"GET", "/ekonomi/daglig-verksamhet", page_hab_finance, CAP_FINANCE, false},
     {"POST", "/ekonomi/daglig-verksamhet/kor", page_hab_finance_run, CAP_FINANCE, true},
     {"POST", "/ekonomi/daglig-verksamhet/attestera", page_hab_finance_attest, CAP_FINANCE, true},

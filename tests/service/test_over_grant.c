@@ -57,6 +57,29 @@ static void test_R073_hours_beyond_the_grant_paid_only_under_an_approved_excepti
   assert_int_equal(l[0].paid_minutes, 12000);
   assert_int_equal(l[0].hours_ore, 6652000);
   assert_non_null(strstr(l[0].flags, "undantag"));
+  /* withdrawn, with its reason and an audit event: the next run pays the grant again */
+  ASSERT_REFUSED(ERR_INVALID, "R-073",
+                 svc_settle_over_grant_withdraw(&fin, g.decision, "2024-07", "", &e));
+  ASSERT_REFUSED(ERR_FORBIDDEN, "R-133",
+                 svc_settle_over_grant_withdraw(&off, g.decision, "2024-07", "Fel.", &e));
+  ASSERT_REFUSED(ERR_CONFLICT, "R-073",
+                 svc_settle_over_grant_withdraw(&fin, g.decision, "2024-05", "Fel månad.", &e));
+  ASSERT_OK(
+      svc_settle_over_grant_withdraw(&fin, g.decision, "2024-07", "Godkänt på fel beslut.", &e));
+  assert_int_equal(
+      fx_count(&fx, "audit_event",
+               "action = 'settlement.over_grant_withdrawn' AND reason = 'Godkänt på fel beslut.'"),
+      1);
+  ASSERT_OK(svc_settle_over_grant_get(&fin, g.decision, "2024-07", &og, &found, &e));
+  assert_false(found);
+  ASSERT_OK(svc_settle_run(&fin, "2024-07", &sum, &e));
+  ASSERT_OK(svc_settle_lines(&fin, "2024-07", g.decision, false, &a, &l, &n, &e));
+  assert_int_equal(l[0].paid_minutes, 10628);
+  /* approved again: paid again */
+  ASSERT_OK(svc_settle_over_grant(&fin, g.decision, "2024-07", "Rätt beslut den här gången.", &e));
+  ASSERT_OK(svc_settle_run(&fin, "2024-07", &sum, &e));
+  ASSERT_OK(svc_settle_lines(&fin, "2024-07", g.decision, false, &a, &l, &n, &e));
+  assert_int_equal(l[0].paid_minutes, 12000);
   /* only that month: June's line still pays the grant */
   ASSERT_OK(svc_time_report_record(
       &fin, &(TimeReportIn){g.decision, "2024-06", 0, 12000, D("2024-07-02"), false}, &id, &e));
@@ -67,6 +90,10 @@ static void test_R073_hours_beyond_the_grant_paid_only_under_an_approved_excepti
   ASSERT_OK(svc_settle_attest(&fin, "2024-06", &e));
   ASSERT_REFUSED(ERR_RULE, "R-073",
                  svc_settle_over_grant(&fin, g.decision, "2024-06", "För sent.", &e));
+  /* nor is one withdrawn from it: what was paid under it stays paid */
+  ASSERT_OK(svc_settle_attest(&fin, "2024-07", &e));
+  ASSERT_REFUSED(ERR_RULE, "R-073",
+                 svc_settle_over_grant_withdraw(&fin, g.decision, "2024-07", "För sent.", &e));
   arena_free(&a);
 }
 

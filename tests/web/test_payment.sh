@@ -175,6 +175,18 @@ get "/ekonomi/avrakning/beslut/$pp?manad=2026-11" "$F"
 ok $? "R-073: the line shows the approved exception and its (escaped) reason"
 is "$(sqlite3 "$tmp/db" "SELECT count(*) FROM audit_event WHERE action = 'settlement.over_grant'")" 1 \
   "R-073: the exception is audited"
+post "/ekonomi/avrakning/beslut/$pp/utover/aterkalla" "$F" --data-urlencode "manad=2026-11" \
+  --data-urlencode "withdraw_reason="
+[ "$code" = 422 ] && has "Skriv varför undantaget återkallas" && has 'id="f-withdraw_reason"'
+ok $? "R-073: withdrawing the exception without a reason is refused on its form"
+post "/ekonomi/avrakning/beslut/$pp/utover/aterkalla" "$F" --data-urlencode "manad=2026-11" \
+  --data-urlencode "withdraw_reason=Godkänt på fel beslut."
+is "$code" 303 "R-073: finance withdraws the exception"
+get "/ekonomi/avrakning/beslut/$pp?manad=2026-11" "$F"
+lacks '<h2 id="utover">Betalning utöver beviljat</h2>'
+ok $? "R-073: the line no longer shows an approved exception"
+is "$(sqlite3 "$tmp/db" "SELECT count(*) FROM audit_event WHERE action = 'settlement.over_grant_withdrawn'")" 1 \
+  "R-073: the withdrawal is audited"
 
 # roles
 login handlaggare
