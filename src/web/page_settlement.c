@@ -365,6 +365,18 @@ static bool line_back(HttpResp *resp, const char *month, int64_t id) {
   return true;
 }
 
+/* After a line's form: back to the line, or the line again (422) with the refusal at `form`. */
+static bool line_done(HttpReq *req, HttpResp *resp, const char *month, int64_t id, bool ok,
+                      Err *why, char form, Err *e) {
+  if (ok) return line_back(resp, month, id);
+  if (!pay_is_refusal(why)) {
+    *e = *why;
+    return false;
+  }
+  resp->status = 422;
+  return line_render(req, resp, month, id, why, form, e);
+}
+
 bool page_settlement_time_report(HttpReq *req, HttpResp *resp, Err *e) {
   Svc s = web_svc(req);
   char month[PAY_MONTH_LEN];
@@ -382,13 +394,7 @@ bool page_settlement_time_report(HttpReq *req, HttpResp *resp, Err *e) {
     TimeReportIn in = {id, form_get(req, "manad"), assistant, minutes, received, false};
     ok = svc_time_report_record(&s, &in, &rid, &why);
   }
-  if (ok) return line_back(resp, month, id);
-  if (!pay_is_refusal(&why)) {
-    *e = why;
-    return false;
-  }
-  resp->status = 422;
-  return line_render(req, resp, month, id, &why, 't', e);
+  return line_done(req, resp, month, id, ok, &why, 't', e);
 }
 
 bool page_settlement_over_grant(HttpReq *req, HttpResp *resp, Err *e) {
@@ -398,14 +404,8 @@ bool page_settlement_over_grant(HttpReq *req, HttpResp *resp, Err *e) {
   int64_t id = http_param(req, "id");
   Err why;
   err_clear(&why);
-  if (svc_settle_over_grant(&s, id, form_get(req, "manad"), form_get(req, "reason"), &why))
-    return line_back(resp, month, id);
-  if (!pay_is_refusal(&why)) {
-    *e = why;
-    return false;
-  }
-  resp->status = 422;
-  return line_render(req, resp, month, id, &why, 'u', e);
+  bool ok = svc_settle_over_grant(&s, id, form_get(req, "manad"), form_get(req, "reason"), &why);
+  return line_done(req, resp, month, id, ok, &why, 'u', e);
 }
 
 bool page_settlement_over_grant_withdraw(HttpReq *req, HttpResp *resp, Err *e) {
@@ -415,15 +415,9 @@ bool page_settlement_over_grant_withdraw(HttpReq *req, HttpResp *resp, Err *e) {
   int64_t id = http_param(req, "id");
   Err why;
   err_clear(&why);
-  if (svc_settle_over_grant_withdraw(&s, id, form_get(req, "manad"),
-                                     form_get(req, "withdraw_reason"), &why))
-    return line_back(resp, month, id);
-  if (!pay_is_refusal(&why)) {
-    *e = why;
-    return false;
-  }
-  resp->status = 422;
-  return line_render(req, resp, month, id, &why, 'w', e);
+  bool ok = svc_settle_over_grant_withdraw(&s, id, form_get(req, "manad"),
+                                           form_get(req, "withdraw_reason"), &why);
+  return line_done(req, resp, month, id, ok, &why, 'w', e);
 }
 
 bool page_settlement_receipt(HttpReq *req, HttpResp *resp, Err *e) {
@@ -436,13 +430,7 @@ bool page_settlement_receipt(HttpReq *req, HttpResp *resp, Err *e) {
   bool ok = pay_form_kr(req, "amount_ore", "Beloppet", &ore, &why) &&
             svc_receipt_record(&s, id, form_get(req, "manad"), ore, form_get(req, "note"), false,
                                &rid, &why);
-  if (ok) return line_back(resp, month, id);
-  if (!pay_is_refusal(&why)) {
-    *e = why;
-    return false;
-  }
-  resp->status = 422;
-  return line_render(req, resp, month, id, &why, 'k', e);
+  return line_done(req, resp, month, id, ok, &why, 'k', e);
 }
 
 /* ---- higher rate (R-073, R-142) ---- */
