@@ -81,7 +81,9 @@ static bool write_batch(Db *db, Waiter *batch, Err *e) {
 
 /* ---- async: the audit writer ---- */
 
-static size_t len0(const char *s) { return s ? strlen(s) : 0; }
+static size_t len0(const char *s) {
+  return s ? strlen(s) : 0;
+}
 
 static char *copy_str(char **cursor, const char *s) {
   size_t n = strlen(s ? s : "") + 1;
@@ -96,8 +98,8 @@ static Waiter *waiter_copy(const AuditEvent *evs, size_t n) {
   size_t text = 0;
   for (size_t i = 0; i < n; i++) {
     const AuditEvent *v = &evs[i];
-    text += len0(v->at) + len0(v->role) + len0(v->action) + len0(v->object_type) +
-            len0(v->reason) + 5;
+    text +=
+        len0(v->at) + len0(v->role) + len0(v->action) + len0(v->object_type) + len0(v->reason) + 5;
   }
   Waiter *w = calloc(1, sizeof *w + n * sizeof *w->evs + text);
   if (!w) abort();
