@@ -114,6 +114,7 @@ bool svc_session_resume(Db *db, const char *token, SessionInfo *out, Err *e) {
   sodium_memzero(out->user.password_hash, sizeof out->user.password_hash);
   out->session_id = r.id;
   out->data_gen = r.data_gen;
+  out->shared_gen = r.shared_gen;
   out->role = role_from_code(out->user.role);
   snprintf(out->csrf, sizeof out->csrf, "%s", r.csrf_token);
   return true;
@@ -137,4 +138,5 @@ void svc_ctx_session(Svc *s, Db *db, const SessionInfo *si) {
   s->role = si->role;
   s->unit_id = si->user.unit_id;
   s->data_gen = si->data_gen;
+  s->shared_gen = si->shared_gen;
 }

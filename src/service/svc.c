@@ -126,25 +126,48 @@ bool svc_reads_end(Svc *s, Err *e) {
   return store_audit_append_committed(s->db, evs, reads_events(r->ev, r->n, NULL, evs), e);
 }
 
+/* The one person every event of the group names, or 0. */
+static int64_t reads_person(const SvcReads *r) {
+  int64_t p = r && r->n ? r->ev[0].person_id : 0;
+  for (size_t i = 0; r && i < r->n; i++)
+    if (r->ev[i].person_id != p) return 0;
+  return p;
+}
+
 bool svc_reads_end_then(Svc *s, SvcReadStamp *stamp, SvcDone done, void *ctx, Err *e) {
-  SvcReads *r = reads_close(s);
+  SvcReads *r = s->reads;
   size_t n = r ? r->n : 0;
   if (stamp) {
     *stamp = (SvcReadStamp){.data_gen = s->data_gen,
+                            .shared_gen = s->shared_gen,
                             .user_id = s->user_id,
                             .today = s->today,
                             .replayable = s->data_gen > 0 && !(r && r->time_limited),
                             .n = n};
     if (n) memcpy(stamp->ev, r->ev, n * sizeof r->ev[0]);
+    /* the person's counter in the snapshot the views were read in */
+    Err ignore;
+    err_clear(&ignore);
+    int64_t person = reads_person(r);
+    if (person && store_person_change(s->db, person, &stamp->person_gen, &ignore))
+      stamp->person_id = person;
   }
+  r = reads_close(s);
   AuditEvent evs[SVC_READS_MAX];
   return store_audit_append_async(s->db, evs, n ? reads_events(r->ev, n, NULL, evs) : 0, done, ctx,
                                   e);
 }
 
 bool svc_reads_current(const Svc *s, const SvcReadStamp *st) {
-  return st->replayable && s->data_gen > 0 && st->data_gen == s->data_gen &&
-         st->user_id == s->user_id && date_cmp(st->today, s->today) == 0;
+  if (!st->replayable || s->data_gen <= 0 || st->user_id != s->user_id ||
+      date_cmp(st->today, s->today) != 0)
+    return false;
+  if (st->data_gen == s->data_gen) return true; /* nothing at all has changed */
+  if (!st->person_id || st->shared_gen != s->shared_gen) return false;
+  int64_t now = 0;
+  Err ignore;
+  err_clear(&ignore);
+  return store_person_change(s->db, st->person_id, &now, &ignore) && now == st->person_gen;
 }
 
 bool svc_reads_replay(Svc *s, const SvcReadStamp *st, SvcDone done, void *ctx, Err *e) {

@@ -45,6 +45,9 @@ typedef struct {
 /* What a group of reads logged, kept with a page shown again from memory (svc_reads_replay). */
 typedef struct {
   int64_t data_gen, user_id; /* the change counter and the user the reads were made with */
+  /* when every read of the group was of one person's records: that person, and the shared and
+   * the person's own counters — the page stays current whatever happens to other persons */
+  int64_t person_id, shared_gen, person_gen;
   Date today;
   bool replayable; /* false: read again every time (no counter, or a break-glass grant) */
   size_t n;
@@ -61,7 +64,8 @@ typedef struct {
   int64_t user_id; /* 0 = the system */
   Role role;       /* ROLE_NONE for the system */
   int64_t unit_id;
-  int64_t data_gen; /* the change counter read with the session (store_commit); 0: unknown */
+  int64_t data_gen;   /* the change counter read with the session (store_commit); 0: unknown */
+  int64_t shared_gen; /* its part not owed to one person's records */
   char now[SVC_TIMESTAMP_LEN]; /* UTC */
   Date today;                  /* Europe/Stockholm calendar date of `now` */
 } Svc;
@@ -100,9 +104,10 @@ bool svc_reads_end(Svc *s, Err *e);
  * before this returns; the caller sends its page only then. stamp (may be NULL) gets what was
  * logged, for svc_reads_replay. False (e): done will not be called. */
 bool svc_reads_end_then(Svc *s, SvcReadStamp *stamp, SvcDone done, void *ctx, Err *e);
-/* Whether a page read under stamp may be shown again from memory now: nothing has changed since
- * (the change counter read with this request's session is the stamp's), the same user, the same
- * day, and no expiring break-glass grant was needed. */
+/* Whether a page read under stamp may be shown again from memory now: nothing it shows has changed
+ * since (the change counter read with this request's session is the stamp's; for one person's
+ * page, the shared counter and that person's own), the same user, the same day, and no expiring
+ * break-glass grant was needed. False also when the person's counter cannot be read. */
 bool svc_reads_current(const Svc *s, const SvcReadStamp *stamp);
 /* Showing such a page again is a read like the first (R-133): its events are logged again, at
  * this time, with group commit as svc_reads_end_then. False (ERR_CONFLICT) when the stamp is not

@@ -16,7 +16,8 @@ typedef struct {
   UserRec user; /* password_hash cleared */
   Role role;
   char csrf[48];
-  int64_t data_gen; /* the change counter, read with the session (svc_reads_replay) */
+  int64_t data_gen;   /* the change counter, read with the session (svc_reads_replay) */
+  int64_t shared_gen; /* its part not owed to one person's records */
 } SessionInfo;
 
 /* Checks the password; on success starts a session and writes its token (for the cookie).

@@ -94,7 +94,10 @@ bool store_audit_append(Db *db, const AuditEvent *ev, Err *e) {
             stmt_bind_text(&st, 9, ev->reason ? ev->reason : "", e) &&
             stmt_bind_text(&st, 10, prev, e) && stmt_bind_text(&st, 11, hash, e) &&
             stmt_exec(&st, e);
-  if (ok) db->tx_audit_rows++; /* store_commit: a transaction of audit rows only changes no page */
+  if (ok) { /* store_commit: whose records the transaction changed */
+    db->tx_audit_rows++;
+    store_tx_note_person(db, ev->person_id);
+  }
   return ok;
 }
 

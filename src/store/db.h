@@ -58,6 +58,8 @@ struct Db {
   bool tx_no_change; /* ...but changes nothing a page shows (store_tx_no_change) */
   int64_t tx_changes0;   /* total_changes when the transaction began */
   int64_t tx_audit_rows; /* audit events appended in it */
+  int64_t tx_persons[8];  /* whose records its audit events name (store_commit) */
+  int tx_npersons;        /* -1: not one person's alone (an event names none, or too many) */
   char target[512];
 };
 

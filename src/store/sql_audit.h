@@ -13,7 +13,13 @@
   X(SQL_AUDIT_ALL,                                                                                 \
     "SELECT id, at, user_id, role, action, object_type, object_id, person_id, reason, prev_hash, " \
     "hash FROM audit_event ORDER BY id")                                                         \
-  X(SQL_CHANGE_BUMP, "UPDATE change_counter SET n = n + 1 WHERE id = 1")
+  X(SQL_CHANGE_BUMP, "UPDATE change_counter SET n = n + 1 WHERE id = 1")                          \
+  X(SQL_CHANGE_BUMP_SHARED,                                                                        \
+    "UPDATE change_counter SET n = n + 1, shared_n = shared_n + 1 WHERE id = 1")                  \
+  X(SQL_PERSON_CHANGE_BUMP,                                                                        \
+    "INSERT INTO person_change (person_id, n) VALUES ($1, 1) "                                     \
+    "ON CONFLICT (person_id) DO UPDATE SET n = n + 1")                                             \
+  X(SQL_PERSON_CHANGE_GET, "SELECT n FROM person_change WHERE person_id = $1")
 
 
 #endif

@@ -104,6 +104,7 @@ bool store_begin(Db *db, bool write, Err *e) {
   db->tx_no_change = false;
   db->tx_changes0 = db->drv->total_changes(db);
   db->tx_audit_rows = 0;
+  db->tx_npersons = 0;
   return true;
 }
 
@@ -111,15 +112,49 @@ void store_tx_no_change(Db *db) {
   db->tx_no_change = true;
 }
 
+void store_tx_note_person(Db *db, int64_t person_id) {
+  if (db->tx_npersons < 0) return;
+  if (person_id <= 0) {
+    db->tx_npersons = -1;
+    return;
+  }
+  for (int i = 0; i < db->tx_npersons; i++)
+    if (db->tx_persons[i] == person_id) return;
+  if (db->tx_npersons == (int)(sizeof db->tx_persons / sizeof db->tx_persons[0])) {
+    db->tx_npersons = -1;
+    return;
+  }
+  db->tx_persons[db->tx_npersons++] = person_id;
+}
+
 /* Every committed write moves the change counter in its own transaction, whichever process made
  * it (the server, the command line): a page kept in memory is shown again only while the
- * counter read with the session has not moved. A transaction whose only rows are audit events
- * (a read logged on its own: the person page, a refused read) changes nothing a page shows. */
+ * counters it was read under have not moved. A transaction whose only rows are audit events (a
+ * read logged on its own: the person page, a refused read) changes nothing a page shows. One
+ * whose audit events all name persons moves those persons' counters (every service command
+ * logs whose records it changes, R-133); any other moves the shared part too. */
 static bool bump_change_counter(Db *db, Err *e) {
   if (!db->tx_write || db->tx_no_change) return true;
   if (db->drv->total_changes(db) - db->tx_changes0 == db->tx_audit_rows) return true;
   Stmt st;
+  if (db->tx_npersons <= 0)
+    return stmt_get(db, SQL_CHANGE_BUMP_SHARED, &st, e) && stmt_exec(&st, e);
+  for (int i = 0; i < db->tx_npersons; i++)
+    if (!stmt_get(db, SQL_PERSON_CHANGE_BUMP, &st, e) ||
+        !stmt_bind_int(&st, 1, db->tx_persons[i], e) || !stmt_exec(&st, e))
+      return false;
   return stmt_get(db, SQL_CHANGE_BUMP, &st, e) && stmt_exec(&st, e);
+}
+
+bool store_person_change(Db *db, int64_t person_id, int64_t *n, Err *e) {
+  Stmt st;
+  *n = 0;
+  if (!stmt_get(db, SQL_PERSON_CHANGE_GET, &st, e) || !stmt_bind_int(&st, 1, person_id, e))
+    return false;
+  int rc = stmt_step(&st, e);
+  if (rc == 1) *n = stmt_int(&st, 0);
+  stmt_reset(&st);
+  return rc >= 0;
 }
 
 bool store_commit(Db *db, Err *e) {

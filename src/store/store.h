@@ -29,6 +29,10 @@ void store_rollback(Db *db);
 /* The open write transaction changes nothing a page shows (the audit events of reads, a
  * session's last-seen time): its commit leaves the change counter where it is. */
 void store_tx_no_change(Db *db);
+/* Notes whose records the open transaction changes (the audit append does): 0 = no one person's. */
+void store_tx_note_person(Db *db, int64_t person_id);
+/* The person's own change counter (0 before the first change of the person's records). */
+bool store_person_change(Db *db, int64_t person_id, int64_t *n, Err *e);
 
 /* SQLite's own integrity and foreign-key checks; msg gets the first problem. */
 bool store_integrity_check(Db *db, char *msg, size_t cap, Err *e);

@@ -40,6 +40,7 @@ bool store_session_with_user(Db *db, const char *token_hash, SessionRec *out, Us
     user->failed_logins = (int)stmt_int(&st, 13);
     ROWS_COPY(user->locked_until, stmt_text(&st, 14));
     out->data_gen = stmt_int(&st, 15);
+    out->shared_gen = stmt_int(&st, 16);
   }
   stmt_reset(&st);
   return rc >= 0;

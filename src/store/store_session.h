@@ -15,7 +15,8 @@ typedef struct {
   char csrf_token[48];
   char created_at[24], last_seen_at[24], expires_at[24];
   bool ended;
-  int64_t data_gen; /* the change counter, read in the same snapshot (store_commit) */
+  int64_t data_gen;   /* the change counter, read in the same snapshot (store_commit) */
+  int64_t shared_gen; /* its part not owed to any one person's records */
 } SessionRec;
 
 bool store_session_insert(Db *db, const char *token_hash, int64_t user_id, const char *csrf,

@@ -254,6 +254,52 @@ static void test_R133_any_change_ends_showing_again(void **state) {
   assert_int_equal(session_ctx(token, "2026-11-23").data_gen, after.data_gen);
 }
 
+/* A person's case page stays current whatever happens to other persons' records; a change of
+ * the person's own records, or of what every page shares (units, users, settings), ends it. */
+static void test_R133_other_persons_changes_keep_the_page_current(void **state) {
+  (void)state;
+  Svc sys = fx_as(&fx, fx.officer, "2026-11-23");
+  int64_t person_id = 0, other_id = 0;
+  int64_t case_id = registered_case(&sys, &person_id);
+  PersonIn q = {"19800102-0026", "Annan", "Person", false, 0, false};
+  Err e;
+  err_clear(&e);
+  assert_true(svc_person_create(&sys, &q, &other_id, &e));
+  char token[SVC_TOKEN_SIZE];
+  login("officer", token);
+  Svc s = session_ctx(token, "2026-11-23");
+  SvcReadStamp stamp;
+  read_case(&s, case_id, &stamp);
+  assert_int_equal(stamp.person_id, person_id);
+  /* another person's records change: the counter moves, the shared part and this person's not */
+  PersonIn q2 = {"19800103-0017", "Tredje", "Person", false, 0, false};
+  int64_t third = 0;
+  assert_true(svc_person_create(&sys, &q2, &third, &e));
+  Svc after = session_ctx(token, "2026-11-23");
+  assert_true(after.data_gen > s.data_gen);
+  assert_int_equal(after.shared_gen, s.shared_gen);
+  assert_true(svc_reads_current(&after, &stamp));
+  Done d = {0};
+  assert_true(svc_reads_replay(&after, &stamp, on_done, &d, &e));
+  assert_true(d.ok);
+  /* what every page shares: a new unit */
+  int64_t unit = 0;
+  Svc admin = fx_as(&fx, 0, "2026-11-23");
+  assert_true(svc_unit_add(&admin, "Ny enhet", "executing", &unit, &e));
+  Svc shared = session_ctx(token, "2026-11-23");
+  assert_true(shared.shared_gen > s.shared_gen);
+  assert_false(svc_reads_current(&shared, &stamp));
+  /* read anew; then the person's own records change */
+  read_case(&shared, case_id, &stamp);
+  assert_true(svc_reads_current(&shared, &stamp));
+  Date on;
+  assert_true(date_parse("2026-11-20", &on));
+  assert_true(svc_case_delay_notified(&sys, case_id, on, &e));
+  Svc own = session_ctx(token, "2026-11-23");
+  assert_int_equal(own.shared_gen, shared.shared_gen);
+  assert_false(svc_reads_current(&own, &stamp));
+}
+
 static void test_R133_shown_again_only_to_the_same_user_on_the_same_day(void **state) {
   (void)state;
   Svc sys = fx_as(&fx, fx.officer, "2026-11-23");
@@ -308,12 +354,18 @@ static void test_R133_break_glass_read_is_read_anew_every_time(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_R133_case_page_reads_logged_once_when_the_group_ends, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R133_case_page_reads_logged_once_when_the_group_ends,
+                                      setup, teardown),
       cmocka_unit_test_setup_teardown(test_R133_refused_read_in_a_group_is_logged, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_R133_page_shown_again_logs_its_read_again, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R133_page_shown_again_logs_its_read_again, setup,
+                                      teardown),
       cmocka_unit_test_setup_teardown(test_R133_any_change_ends_showing_again, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_R133_shown_again_only_to_the_same_user_on_the_same_day, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_R133_break_glass_read_is_read_anew_every_time, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R133_other_persons_changes_keep_the_page_current, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_R133_shown_again_only_to_the_same_user_on_the_same_day,
+                                      setup, teardown),
+      cmocka_unit_test_setup_teardown(test_R133_break_glass_read_is_read_anew_every_time, setup,
+                                      teardown),
   };
   return cmocka_run_group_tests_name("service/reads", tests, NULL, NULL);
 }

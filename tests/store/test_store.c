@@ -74,19 +74,65 @@ static void test_migrations_are_recorded_and_not_repeated(void **state) {
   store_close(again);
 }
 
-/* The change counter's value, read on the fixture's connection. */
-static int64_t change_counter(void) {
+/* One number read from the database on a connection of its own. */
+static int64_t read_number(const char *sql) {
   sqlite3 *db;
   if (sqlite3_open_v2(fx.path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) abort();
   sqlite3_stmt *st;
-  if (sqlite3_prepare_v2(db, "SELECT n FROM change_counter WHERE id = 1", -1, &st, NULL) !=
-          SQLITE_OK ||
-      sqlite3_step(st) != SQLITE_ROW)
-    abort();
-  int64_t n = sqlite3_column_int64(st, 0);
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) abort();
+  int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
   sqlite3_finalize(st);
   sqlite3_close(db);
   return n;
+}
+static int64_t change_counter(void) {
+  return read_number("SELECT n FROM change_counter WHERE id = 1");
+}
+static int64_t shared_counter(void) {
+  return read_number("SELECT shared_n FROM change_counter WHERE id = 1");
+}
+static int64_t person_counter(int64_t person_id) {
+  char sql[80];
+  snprintf(sql, sizeof sql, "SELECT n FROM person_change WHERE person_id = %lld",
+           (long long)person_id);
+  return read_number(sql);
+}
+
+/* A change whose audit events all name persons moves those persons' counters and not the shared
+ * one; a change that names no one person (a unit, an edit that logs nothing) moves the shared
+ * one. */
+static void test_change_counter_split_by_whose_records_changed(void **state) {
+  (void)state;
+  Svc s = fx_as(&fx, fx.officer, "2026-11-23");
+  Err e;
+  err_clear(&e);
+  int64_t shared0 = shared_counter();
+  PersonIn a = {"19800101-0019", "Ada", "Andersson", false, 0, false};
+  PersonIn b = {"19800102-0026", "Bea", "Berg", false, 0, false};
+  int64_t ada, bea;
+  assert_true(svc_person_create(&s, &a, &ada, &e));
+  assert_int_equal(person_counter(ada), 1);
+  assert_int_equal(shared_counter(), shared0);
+  assert_true(svc_person_create(&s, &b, &bea, &e));
+  assert_int_equal(person_counter(ada), 1); /* Bea's change is not Ada's */
+  assert_int_equal(person_counter(bea), 1);
+  assert_int_equal(shared_counter(), shared0);
+  Svc sys;
+  svc_ctx_system(&sys, fx.db);
+  int64_t unit;
+  assert_true(svc_unit_add(&sys, "Ny enhet", "executing", &unit, &e));
+  assert_int_equal(shared_counter(), shared0 + 1);
+  assert_int_equal(person_counter(ada), 1);
+  /* an edit that logs nothing is no one person's: shared */
+  char token[SVC_TOKEN_SIZE];
+  SessionInfo si;
+  assert_true(svc_login(fx.db, "officer", "ett långt lösenord", token, &si, &e));
+  int64_t before = shared_counter();
+  assert_true(store_begin(fx.db, true, &e));
+  assert_true(store_session_end_user(fx.db, fx.officer, "2026-11-23T12:00:00Z", &e));
+  assert_true(store_commit(fx.db, &e));
+  assert_int_equal(shared_counter(), before + 1);
+  assert_int_equal(person_counter(ada), 1);
 }
 
 /* Pages are shown again from memory only while the counter stands still (web/page_cache.c): it
@@ -154,6 +200,8 @@ static void test_change_counter_moves_with_every_committed_change(void **state) 
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_change_counter_moves_with_every_committed_change, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_change_counter_split_by_whose_records_changed, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_batch_keeps_successes_and_drops_a_refused_command, setup,
                                       teardown),
