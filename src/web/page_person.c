@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "web/page_cache.h"
 #include "web/person_internal.h"
 
 /* ---- the person page ---- */
@@ -298,32 +299,76 @@ static void journal(HttpReq *req, Str *o, int64_t person_id, const JournalRec *j
     journal_entry(req, o, &js[i], u ? u->si.user.id : 0, can_write);
 }
 
-bool page_person_view(HttpReq *req, HttpResp *resp, Err *e) {
-  int64_t id = http_param(req, "id");
-  Arena *a = req->arena;
+/* What the person page shows. */
+typedef struct {
   PersonView v;
-  bool shown;
-  if (!person_open(req, resp, id, &v, &shown, e)) return false;
-  if (shown) return true;
-  Svc s = web_svc(req);
+  PersonCase *pcs;
+  size_t nc;
+  JournalRec *js;
+  size_t nj;
+} PersonPage;
+
+/* Loads everything in the request's group of reads; on a break-glass refusal renders that page
+ * instead (*shown). */
+static bool person_page_load(HttpReq *req, HttpResp *resp, Svc *s, int64_t id, PersonPage *d,
+                             bool *shown, Err *e) {
+  Arena *a = req->arena;
+  *shown = false;
+  if (!svc_person_open(s, id, NULL, a, &d->v, e)) {
+    if (!person_needs_break_glass(e)) return false;
+    person_break_glass_page(req, resp, id, 0, e, NULL);
+    *shown = true;
+    return true;
+  }
   CaseRec *cases = NULL;
-  size_t nc = 0;
-  if (!svc_case_list_for_person(&s, id, a, &cases, &nc, e)) return false;
-  PersonCase *pcs = nc ? arena_array(a, nc, sizeof *pcs) : NULL;
-  for (size_t i = 0; i < nc; i++) {
-    pcs[i].c = cases[i];
-    if (!svc_case_open(&s, cases[i].id, a, &pcs[i].view, e) ||
-        !svc_decision_list_for_case(&s, cases[i].id, a, &pcs[i].decisions, &pcs[i].n_decisions, e))
+  if (!svc_case_list_for_person(s, id, a, &cases, &d->nc, e)) return false;
+  d->pcs = d->nc ? arena_array(a, d->nc, sizeof *d->pcs) : NULL;
+  for (size_t i = 0; i < d->nc; i++) {
+    PersonCase *pc = &d->pcs[i];
+    pc->c = cases[i];
+    if (!svc_case_open(s, cases[i].id, a, &pc->view, e) ||
+        !svc_decision_list_for_case(s, cases[i].id, a, &pc->decisions, &pc->n_decisions, e))
       return false;
   }
-  JournalRec *js = NULL;
-  size_t nj = 0;
-  if (!svc_journal_list(&s, id, a, &js, &nj, e)) return false;
+  return svc_journal_list(s, id, a, &d->js, &d->nj, e);
+}
+
+/* The person's records in one group of reads with one audit event for the person (R-133),
+ * committed before the page is sent (web_reads_end); opened again with nothing of the person's
+ * changed, the page comes from memory (page_cache.h). */
+bool page_person_view(HttpReq *req, HttpResp *resp, Err *e) {
+  int64_t id = http_param(req, "id");
+  char key[32];
+  snprintf(key, sizeof key, "person/%lld", (long long)id);
+  if (page_cache_show(req, resp, key, e)) return true;
+  ArenaMark m = arena_mark(req->arena);
+  Svc s = web_svc(req);
+  SvcReads reads;
+  if (!svc_reads_begin(&s, &reads, e)) return false;
+  PersonPage *d = arena_alloc(req->arena, sizeof *d);
+  bool shown;
+  bool ok = person_page_load(req, resp, &s, id, d, &shown, e);
+  SvcReadStamp *stamp = arena_alloc(req->arena, sizeof *stamp);
+  Err end;
+  err_clear(&end);
+  if (!web_reads_end(req, &s, stamp, &end) && ok) {
+    *e = end;
+    return false;
+  }
+  if (!ok) return false;
+  if (shown) return true;
+  PersonView v = d->v;
+  PersonCase *pcs = d->pcs;
+  size_t nc = d->nc;
+  JournalRec *js = d->js;
+  size_t nj = d->nj;
 
   Str title = STR_INIT;
   /* a protected identity's name stays out of the browser's history and tabs */
-  if (v.person.protected_identity) str_puts(&title, "Personakt (skyddad identitet)");
-  else str_appendf(&title, "%s %s", v.person.given_name, v.person.family_name);
+  if (v.person.protected_identity)
+    str_puts(&title, "Personakt (skyddad identitet)");
+  else
+    str_appendf(&title, "%s %s", v.person.given_name, v.person.family_name);
   page_begin(req, resp, str_cstr(&title), NAV_SEARCH);
   str_free(&title);
   Str *o = &resp->body;
@@ -360,6 +405,8 @@ bool page_person_view(HttpReq *req, HttpResp *resp, Err *e) {
   household(o, &v);
   journal(req, o, id, js, nj);
   page_end(req, resp);
+  page_cache_put(req, resp, key, stamp);
+  page_release_since(req, resp, m);
   return true;
 }
 

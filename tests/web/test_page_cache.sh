@@ -1,8 +1,8 @@
 # test_page_cache.sh — pages shown again from memory (web/page_cache.c) through the real binary:
 # opening a case page again gives the same page and logs the read again (R-133); any committed
 # change — through a form or by another process (the command line) — is shown at once; another
-# session gets its own page (its own CSRF token); a one-time message is never kept; Mitt arbete
-# likewise.
+# session gets its own page (its own CSRF token); a one-time message is never kept; the person
+# page and Mitt arbete likewise.
 source tests/cli/tap.sh
 source tests/web/web_lib.sh
 
@@ -52,6 +52,23 @@ get "/case/$case_id" "$tmp/first.jar"
 first_token=$(grep -o 'name="csrf" value="[^"]*"' "$body" | head -n1)
 [ -n "$first_token" ] && [ -n "$second_token" ] && [ "$first_token" != "$second_token" ]
 ok $? "two sessions, two pages, each with its own CSRF token"
+
+# The person page likewise: the same page again, one read of the person logged per showing, and a
+# change of the person's records (a journal entry) on the next page at once.
+preads() { sqlite3 "$db" "SELECT count(*) FROM audit_event WHERE action = 'person.read' AND person_id = $person_id AND user_id = $officer"; }
+p0=$(preads)
+get "/person/$person_id" "$jar"
+is "$code" 200 "the person page answers"
+pg=$(md5sum <"$body")
+get "/person/$person_id" "$jar"
+is "$(md5sum <"$body")" "$pg" "the same person page the second time"
+is "$(preads)" "$((p0 + 2))" "each showing of the person page is logged once (R-133)"
+post "/person/$person_id/journal/ny" "$jar" --data-urlencode entry_date=2026-11-23 \
+  --data-urlencode "source=Telefon" --data-urlencode "text=Anteckning efter sparad sida"
+is "$code" 303 "a journal entry is saved"
+get "/person/$person_id" "$jar"
+has "Anteckning efter sparad sida"
+ok $? "the person page shows it at once"
 
 # A one-time message is shown once, never kept.
 get "/case/$case_id?klart=sparat" "$jar"
