@@ -111,6 +111,18 @@ bool svc_increase_decide(Svc *s, const IncreaseIn *in, int64_t *id, Err *e) {
     return err_set(e, ERR_INVALID, "minutes_per_week", "",
                    "Ange utökningen i timmar per vecka (mer än 0, högst 168).");
   if (!text_check(in->reason, "reason", "Skäl", INCREASE_REASON_MAX, true, true, e)) return false;
+  if (in->requested_minutes_per_week &&
+      (in->requested_minutes_per_week < in->minutes_per_week ||
+       in->requested_minutes_per_week > INCREASE_MAX_MINUTES_PER_WEEK))
+    return err_set(e, ERR_INVALID, "requested_minutes_per_week", "R-031",
+                   "Det ansökta kan inte vara mindre än det beviljade (lämna tomt om allt "
+                   "beviljas).");
+  if (date_is_set(in->requested_to_on) && date_before(in->requested_to_on, in->to_on))
+    return err_set(e, ERR_INVALID, "requested_to_on", "R-031",
+                   "Den ansökta perioden kan inte sluta före den beviljade (lämna tomt om allt "
+                   "beviljas).");
+  UserRec by;
+  bool by_found = false;
   DecisionRec d;
   CaseRec c;
   PersonRec p;
@@ -135,8 +147,41 @@ bool svc_increase_decide(Svc *s, const IncreaseIn *in, int64_t *id, Err *e) {
   r.minutes_per_week = in->minutes_per_week;
   snprintf(r.reason, sizeof r.reason, "%s", in->reason);
   r.decided_on = in->decided_on;
+  r.requested_minutes_per_week = in->requested_minutes_per_week;
+  r.requested_to_on = in->requested_to_on;
+  /* the decision records who decided, by name and title, as they were then */
+  ok = ok && (!s->user_id || store_user_get(s->db, s->user_id, &by, &by_found, e));
+  if (ok && by_found) {
+    snprintf(r.decided_by_name, sizeof r.decided_by_name, "%s", by.full_name);
+    snprintf(r.decided_by_title, sizeof r.decided_by_title, "%s", by.title);
+  }
   ok = ok && store_increase_insert(s->db, &r, s->user_id, s->now, in->is_demo, id, e) &&
        svc_audit(s, "increase.create", "decision", in->decision_id, c.person_id, "", e);
+  return svc_end(s, ok, e);
+}
+
+bool svc_increase_partly(const IncreaseRec *r) {
+  return r->requested_minutes_per_week > r->minutes_per_week ||
+         (date_is_set(r->requested_to_on) && date_before(r->to_on, r->requested_to_on));
+}
+
+bool svc_increase_get(Svc *s, int64_t person_id, int64_t id, IncreaseRec *out, PersonRec *person,
+                      Err *e) {
+  memset(person, 0, sizeof *person);
+  if (!svc_require(s, CAP_PERSON_READ, e)) return false;
+  DecisionRec d;
+  CaseRec c;
+  memset(&c, 0, sizeof c);
+  bool found = false, person_found = false;
+  bool ok = svc_begin(s, true, e) && store_increase_get(s->db, id, out, &found, e);
+  if (ok && !found) ok = err_set(e, ERR_NOT_FOUND, "", "", "Beslutet finns inte.");
+  ok = ok && asst_load_pa_decision(s, out->decision_id, &d, &c, e);
+  if (ok && c.person_id != person_id)
+    ok = err_set(e, ERR_NOT_FOUND, "", "", "Beslutet finns inte.");
+  ok = ok && store_person_get(s->db, c.person_id, person, &person_found, e) &&
+       svc_audit(s, "increase.read", "pa_increase", id, c.person_id, "", e);
+  if (!ok && e->code == ERR_FORBIDDEN && c.person_id)
+    return svc_log_refused_read(s, "increase.read_refused", c.person_id, e);
   return svc_end(s, ok, e);
 }
 

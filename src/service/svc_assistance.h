@@ -122,6 +122,10 @@ typedef struct {
   const char *reason;
   Date decided_on; /* not in the future */
   bool is_demo;
+  /* what was applied for, when more than was granted (then the decision is partly granted and
+   * its letter carries appeal instructions, R-031): 0 / DATE_NONE = as granted */
+  int64_t requested_minutes_per_week;
+  Date requested_to_on;
 } IncreaseIn;
 
 /* R-068: a temporary increase of personal assistance, decided by the municipality (CAP_DECIDE)
@@ -129,6 +133,13 @@ typedef struct {
  * after the day the person reaches the age limit. */
 bool svc_increase_decide(Svc *s, const IncreaseIn *in, int64_t *id, Err *e);
 bool svc_increase_list(Svc *s, int64_t decision_id, Arena *a, IncreaseRec **out, size_t *n, Err *e);
+/* Whether less was granted than applied for (fewer hours or a shorter period). */
+bool svc_increase_partly(const IncreaseRec *r);
+/* One temporary increase of the person's personal-assistance decision, for its decision letter,
+ * with the person; under the access rule, the read logged (R-133). ERR_NOT_FOUND when it is not
+ * the person's. */
+bool svc_increase_get(Svc *s, int64_t person_id, int64_t id, IncreaseRec *out, PersonRec *person,
+                      Err *e);
 
 /* ---- SIP on the individual plan (sip_svc.c) ---- */
 

@@ -10,7 +10,9 @@
 #define EXTRACT_COLS "id, assistant_id, register, adult_name, issued_on, seen_on "
 #define NOTICE_COLS                                                                                \
   "id, decision_id, kind, notified_on, effective_on, in_writing, what, short_notice_note "
-#define INCREASE_COLS "id, decision_id, from_on, to_on, minutes_per_week, reason, decided_on "
+#define INCREASE_COLS                                                                              \
+  "id, decision_id, from_on, to_on, minutes_per_week, reason, decided_on, "                        \
+  "requested_minutes_per_week, requested_to_on, decided_by_name, decided_by_title "
 #define IVO_COLS                                                                                   \
   "r.id, r.provider_id, r.noted_on, r.grounds, r.sent_on, r.sent_ref, r.created_by, p.name "
 
@@ -70,9 +72,12 @@
     "SELECT " NOTICE_COLS "FROM pa_notice WHERE decision_id = $1 ORDER BY effective_on DESC, id")  \
   X(SQL_INCREASE_INSERT,                                                                           \
     "INSERT INTO pa_increase (decision_id, from_on, to_on, minutes_per_week, reason, decided_on, " \
-    "created_by, created_at, is_demo) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id")   \
+    "created_by, created_at, is_demo, requested_minutes_per_week, requested_to_on, "               \
+    "decided_by_name, decided_by_title) "                                                          \
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id")               \
   X(SQL_INCREASE_BY_DECISION,                                                                      \
     "SELECT " INCREASE_COLS "FROM pa_increase WHERE decision_id = $1 ORDER BY from_on DESC, id")   \
+  X(SQL_INCREASE_GET, "SELECT " INCREASE_COLS "FROM pa_increase WHERE id = $1")                    \
   X(SQL_IVO_INSERT,                                                                                \
     "INSERT INTO ivo_report (provider_id, noted_on, grounds, created_by, created_at, is_demo) "    \
     "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")                                                \

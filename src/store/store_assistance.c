@@ -1,5 +1,7 @@
 /* store_assistance.c — stays, register extracts, visits, the staff follow-up rows, notices,
  * temporary increases and reports to IVO (see store_assistance.h). */
+#include <string.h>
+
 #include "store/db.h"
 #include "store/rows.h"
 #include "store/store.h"
@@ -195,7 +197,10 @@ bool store_increase_insert(Db *db, const IncreaseRec *r, int64_t created_by, con
          stmt_bind_int(&st, 4, r->minutes_per_week, e) && stmt_bind_text(&st, 5, r->reason, e) &&
          stmt_bind_date(&st, 6, r->decided_on, e) && stmt_bind_id(&st, 7, created_by, e) &&
          stmt_bind_text(&st, 8, created_at, e) && stmt_bind_bool(&st, 9, is_demo, e) &&
-         stmt_insert_id(&st, id, e);
+         stmt_bind_int(&st, 10, r->requested_minutes_per_week, e) &&
+         stmt_bind_date(&st, 11, r->requested_to_on, e) &&
+         stmt_bind_text(&st, 12, r->decided_by_name, e) &&
+         stmt_bind_text(&st, 13, r->decided_by_title, e) && stmt_insert_id(&st, id, e);
 }
 
 static void increase_row(Stmt *st, IncreaseRec *r) {
@@ -206,6 +211,21 @@ static void increase_row(Stmt *st, IncreaseRec *r) {
   r->minutes_per_week = stmt_int(st, 4);
   ROWS_COPY(r->reason, stmt_text(st, 5));
   r->decided_on = stmt_date(st, 6);
+  r->requested_minutes_per_week = stmt_int(st, 7);
+  r->requested_to_on = stmt_date(st, 8);
+  ROWS_COPY(r->decided_by_name, stmt_text(st, 9));
+  ROWS_COPY(r->decided_by_title, stmt_text(st, 10));
+}
+
+bool store_increase_get(Db *db, int64_t id, IncreaseRec *out, bool *found, Err *e) {
+  Stmt st;
+  memset(out, 0, sizeof *out);
+  if (!stmt_get(db, SQL_INCREASE_GET, &st, e) || !stmt_bind_int(&st, 1, id, e)) return false;
+  int rc = stmt_step(&st, e);
+  *found = rc == 1;
+  if (rc == 1) increase_row(&st, out);
+  stmt_reset(&st);
+  return rc >= 0;
 }
 
 bool store_increase_list(Db *db, int64_t decision_id, Arena *a, IncreaseRec **out, size_t *n,

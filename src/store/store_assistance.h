@@ -65,6 +65,9 @@ typedef struct {
   int64_t minutes_per_week;
   char reason[1024];
   Date decided_on;
+  int64_t requested_minutes_per_week; /* what was applied for; 0: as granted */
+  Date requested_to_on;               /* DATE_NONE: as granted */
+  char decided_by_name[128], decided_by_title[128];
 } IncreaseRec;
 
 typedef struct {
@@ -149,6 +152,7 @@ bool store_notice_list(Db *db, int64_t decision_id, Arena *a, NoticeRec **out, s
 
 bool store_increase_insert(Db *db, const IncreaseRec *r, int64_t created_by, const char *created_at,
                            bool is_demo, int64_t *id, Err *e);
+bool store_increase_get(Db *db, int64_t id, IncreaseRec *out, bool *found, Err *e);
 bool store_increase_list(Db *db, int64_t decision_id, Arena *a, IncreaseRec **out, size_t *n,
                          Err *e);
 

@@ -25,6 +25,9 @@ bool page_assistance_extract(HttpReq *req, HttpResp *resp, Err *e);
 bool page_assistance_visit(HttpReq *req, HttpResp *resp, Err *e);
 bool page_assistance_notice(HttpReq *req, HttpResp *resp, Err *e);
 bool page_assistance_increase(HttpReq *req, HttpResp *resp, Err *e);
+/* GET: the decision letter of a temporary increase (R-068), with appeal instructions when less
+ * was granted than applied for (R-031, R-120). */
+bool page_assistance_increase_letter(HttpReq *req, HttpResp *resp, Err *e);
 bool page_assistance_sip(HttpReq *req, HttpResp *resp, Err *e);
 bool page_assistance_housing(HttpReq *req, HttpResp *resp, Err *e);
 

@@ -219,8 +219,8 @@ static void decision_section(HttpReq *req, HttpResp *resp, int64_t id, int64_t d
   if (ni) {
     html_raw(o, "<table id=\"utokning-lista\">\n<caption>Tillfälliga utökningar</caption>\n"
                 "<thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Per vecka</th>"
-                "<th scope=\"col\">Beslutad</th><th scope=\"col\">Skäl</th></tr></thead>\n"
-                "<tbody>\n");
+                "<th scope=\"col\">Beslutad</th><th scope=\"col\">Skäl</th>"
+                "<th scope=\"col\">Beslut</th></tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < ni; i++) {
       html_raw(o, "<tr><th scope=\"row\">");
       web_date(o, is[i].from_on);
@@ -230,7 +230,11 @@ static void decision_section(HttpReq *req, HttpResp *resp, int64_t id, int64_t d
       asst_web_minutes(o, is[i].minutes_per_week);
       html_raw(o, "</td><td>");
       web_date(o, is[i].decided_on);
-      html_printf(o, "</td><td>%s</td></tr>\n", is[i].reason);
+      html_printf(o,
+                  "</td><td>%s</td><td><a href=\"/person/%lld/assistans/utokning/%lld\">%s"
+                  "</a></td></tr>\n",
+                  is[i].reason, (long long)id, (long long)is[i].id,
+                  svc_increase_partly(&is[i]) ? "Delvis beviljad" : "Beviljad");
     }
     html_raw(o, "</tbody>\n</table>\n");
   }
@@ -241,6 +245,12 @@ static void decision_section(HttpReq *req, HttpResp *resp, int64_t id, int64_t d
     form_date(&f, "to_on", "Till och med", "", "ÅÅÅÅ-MM-DD. En tillfällig utökning har ett slut.",
               true);
     form_number(&f, "hours_per_week", "Utökning, timmar per vecka", "", "Hela timmar.", true);
+    form_number(&f, "requested_hours_per_week", "Ansökt utökning, timmar per vecka", "",
+                "Tomt om allt ansökta beviljas. Beviljas mindre är beslutet delvis bifall och "
+                "ska ha besvärshänvisning (R-031).",
+                false);
+    form_date(&f, "requested_to_on", "Ansökt till och med", "",
+              "Tomt om den ansökta perioden beviljas.", false);
     form_textarea(&f, "reason", "Skäl", "", NULL, true);
     form_date(&f, "decided_on", "Beslutsdatum", today, NULL, true);
     form_end(&f, "Besluta utökningen");
@@ -645,11 +655,71 @@ bool page_assistance_increase(HttpReq *req, HttpResp *resp, Err *e) {
             form_get_date(req, "to_on", "Till och med", &in.to_on, &why) &&
             form_get_date(req, "decided_on", "Beslutsdatum", &in.decided_on, &why) &&
             form_get_int(req, "hours_per_week", "Utökning, timmar per vecka", 1, 168, &hours, &why);
+  int64_t requested = 0;
+  ok = ok &&
+       (!*form_get(req, "requested_hours_per_week") ||
+        form_get_int(req, "requested_hours_per_week", "Ansökt utökning, timmar per vecka", 1, 168,
+                     &requested, &why)) &&
+       form_get_date(req, "requested_to_on", "Ansökt till och med", &in.requested_to_on, &why);
   in.minutes_per_week = hours * 60;
+  in.requested_minutes_per_week = requested * 60;
   ok = ok && svc_increase_decide(&s, &in, &id, &why);
   if (!ok && strcmp(why.field, "minutes_per_week") == 0)
     snprintf(why.field, sizeof why.field, "hours_per_week");
+  if (!ok && strcmp(why.field, "requested_minutes_per_week") == 0)
+    snprintf(why.field, sizeof why.field, "requested_hours_per_week");
   return done(req, resp, ok, FORM_INCREASE, &why, e);
+}
+
+/* The increase as the decision letter the person gets (R-130: what was applied for, what was
+ * decided, why, by whom); appeal instructions when less was granted than applied for (R-031). */
+bool page_assistance_increase_letter(HttpReq *req, HttpResp *resp, Err *e) {
+  Svc s = web_svc(req);
+  int64_t person_id = http_param(req, "id");
+  IncreaseRec r;
+  PersonRec p;
+  if (!svc_increase_get(&s, person_id, http_param(req, "inc"), &r, &p, e)) return false;
+  bool partly = svc_increase_partly(&r);
+  page_begin(req, resp, "Beslut om tillfällig utökning", NAV_SEARCH);
+  Str *o = &resp->body;
+  html_printf(o,
+              "<p><a href=\"/person/%lld/assistans#utokning\">Tillbaka till assistansen</a></p>\n",
+              (long long)person_id);
+  html_raw(o, "<article class=\"letter\" aria-labelledby=\"brev-rubrik\">"
+              "<p><span class=\"muted\">[Kommunens namn]</span><br>"
+              "<span class=\"muted\">[Nämnd och förvaltning]</span></p><p>Datum: ");
+  web_date(o, r.decided_on);
+  html_printf(o, "</p><p>%s %s<br><span class=\"muted\">[Utdelningsadress]</span></p>\n",
+              p.given_name, p.family_name);
+  html_raw(o, "<h1 id=\"brev-rubrik\">Beslut om tillfällig utökning av personlig assistans "
+              "enligt LSS</h1>\n<h2>Din ansökan</h2>\n<p>Du har ansökt om ");
+  asst_web_minutes(o, r.requested_minutes_per_week ? r.requested_minutes_per_week
+                                                   : r.minutes_per_week);
+  html_raw(o, " mer per vecka från ");
+  web_date(o, r.from_on);
+  html_raw(o, " till och med ");
+  web_date(o, date_is_set(r.requested_to_on) ? r.requested_to_on : r.to_on);
+  html_raw(o, ".</p>\n<h2>Beslut</h2>\n<p><strong>");
+  if (partly)
+    html_raw(o, "Ansökan beviljas delvis.");
+  else
+    html_raw(o, "Ansökan beviljas.");
+  html_raw(o, "</strong></p>\n<p>Du beviljas ");
+  asst_web_minutes(o, r.minutes_per_week);
+  html_raw(o, " personlig assistans per vecka utöver ditt beslut, från ");
+  web_date(o, r.from_on);
+  html_raw(o, " till och med ");
+  web_date(o, r.to_on);
+  html_raw(o, " (9 § 2 LSS). Utökningen är tillfällig och upphör utan nytt beslut "
+              "<span class=\"rule\">R-068</span>.</p>\n<h2>Skäl för beslutet</h2>\n");
+  html_printf(o, "<p>%s</p>\n", r.reason);
+  html_printf(o, "<p>Beslutet är fattat av %s, %s.</p>\n",
+              r.decided_by_name[0] ? r.decided_by_name : "–",
+              r.decided_by_title[0] ? r.decided_by_title : "–");
+  if (partly) web_appeal_instructions(o, 2);
+  html_raw(o, "</article>\n");
+  page_end(req, resp);
+  return true;
 }
 
 bool page_assistance_sip(HttpReq *req, HttpResp *resp, Err *e) {

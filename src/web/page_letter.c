@@ -51,7 +51,7 @@ static const char *outcome_sentence(const char *outcome) {
 
 /* R-120: how to appeal — to förvaltningsrätten, through the municipality, within three weeks of
  * the day the person received the decision (44 § FL); late appeals are dismissed (45 § FL). */
-static void appeal_instructions(Str *o, int level) {
+void web_appeal_instructions(Str *o, int level) {
   heading(o, level, NULL, "Hur man överklagar");
   html_raw(o, "<p>Om du inte är nöjd med beslutet kan du överklaga det till förvaltningsrätten. "
               "Skicka eller lämna överklagandet till kommunen, inte direkt till "
@@ -170,7 +170,7 @@ void decision_letter(Str *o, const DecisionCase *dc, const DecisionIn *d, int le
   text_or_missing(o, d->decided_by_title);
   html_raw(o, "</p>");
 
-  if (d->appeal_instructions) appeal_instructions(o, sub);
+  if (d->appeal_instructions) web_appeal_instructions(o, sub);
   html_raw(o, "</article>\n");
 }
 

@@ -85,6 +85,8 @@ static const HttpRoute routes[] = {
     {"POST", "/person/{id}/assistans/besok", page_assistance_visit, CAP_PERSON_READ, true},
     {"POST", "/person/{id}/assistans/varsel", page_assistance_notice, CAP_PERSON_READ, true},
     {"POST", "/person/{id}/assistans/utokning", page_assistance_increase, CAP_DECIDE, true},
+    {"GET", "/person/{id}/assistans/utokning/{inc}", page_assistance_increase_letter,
+     CAP_PERSON_READ, false},
     {"POST", "/person/{id}/assistans/sip", page_assistance_sip, CAP_PERSON_READ, true},
     {"POST", "/person/{id}/assistans/boende", page_assistance_housing, CAP_PERSON_READ, true},
     {"GET", "/enhet/personal", page_staff_follow_up, CAP_PERSON_READ, false},

@@ -123,6 +123,9 @@ const char *web_insats_name(const char *code);
 void web_scope(Str *out, int64_t amount, const char *unit);
 const char *web_deadline_kind_name(const char *kind); /* Swedish: "Genomförandeplan" */
 const char *web_role_name(const char *code);
+/* R-120: how to appeal a decision that goes against the person (page_letter.c), under a heading
+ * of `level`. */
+void web_appeal_instructions(Str *out, int level);
 
 /* Mitt arbete (page_work.c), routed by page_login.c's table. */
 bool page_work(HttpReq *req, HttpResp *resp, Err *e);

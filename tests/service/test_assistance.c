@@ -336,8 +336,9 @@ static void test_R068_temporary_increase_decided_by_the_municipality(void **stat
   Granted g = grant("19800101-1231", "personlig_assistans", "2026-02-02", prov);
   Svc o = fx_as(&fx, fx.officer, TODAY);
   int64_t id = 0;
-  IncreaseIn in = {
-      g.decision, D("2026-12-01"), D("2026-12-31"), 600, "Efter operation", D("2026-11-23"), false};
+  IncreaseIn in = {g.decision,        D("2026-12-01"), D("2026-12-31"), 600,
+                   "Efter operation", D("2026-11-23"), false,           0,
+                   DATE_NONE};
   /* whoever pays the basic decision (here a private provider), the municipality decides */
   FX_OK(svc_increase_decide(&o, &in, &id, &e));
   assert_int_equal(fx_count(&fx, "pa_increase", "minutes_per_week = 600"), 1);
@@ -350,6 +351,47 @@ static void test_R068_temporary_increase_decided_by_the_municipality(void **stat
   FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_increase_decide(&m, &in, &id, &e));
 }
 
+/* A temporary increase is a decision: who decided is recorded as then (R-130); granting less
+ * than applied for makes it partly granted, so its letter carries appeal instructions (R-031). */
+static void test_R031_R130_temporary_increase_partly_granted_is_a_decision(void **state) {
+  (void)state;
+  Err e;
+  Granted g = grant("19800101-1231", "personlig_assistans", "2026-02-02", 0);
+  Svc o = fx_as(&fx, fx.officer, TODAY);
+  int64_t full = 0, partly = 0;
+  IncreaseIn in = {g.decision,        D("2026-12-01"), D("2026-12-31"), 600,
+                   "Efter operation", D("2026-11-23"), false,           0,
+                   DATE_NONE};
+  FX_OK(svc_increase_decide(&o, &in, &full, &e));
+  IncreaseIn less = in;
+  less.requested_minutes_per_week = 900; /* 15 h applied for, 10 h granted */
+  less.requested_to_on = D("2027-01-31");
+  FX_OK(svc_increase_decide(&o, &less, &partly, &e));
+  /* applied for less than granted: refused, nothing changes */
+  IncreaseIn wrong = in;
+  wrong.requested_minutes_per_week = 300;
+  FX_REFUSED(ERR_INVALID, "R-031", "requested_minutes_per_week",
+             svc_increase_decide(&o, &wrong, &partly, &e));
+  wrong = in;
+  wrong.requested_to_on = D("2026-12-15");
+  FX_REFUSED(ERR_INVALID, "R-031", "requested_to_on", svc_increase_decide(&o, &wrong, &partly, &e));
+  IncreaseRec r;
+  PersonRec p;
+  FX_OK(svc_increase_get(&o, g.person, full, &r, &p, &e));
+  assert_false(svc_increase_partly(&r));
+  assert_string_equal(r.decided_by_name, "officer");
+  assert_string_equal(r.decided_by_title, "handläggare");
+  FX_OK(svc_increase_get(&o, g.person, partly, &r, &p, &e));
+  assert_true(svc_increase_partly(&r));
+  assert_int_equal(r.requested_minutes_per_week, 900);
+  assert_true(date_eq(r.requested_to_on, D("2027-01-31")));
+  assert_string_equal(p.family_name, "Testsson");
+  assert_int_equal(fx_count(&fx, "audit_event", "action = 'increase.read'"), 2);
+  /* another person's increase is not found under this person */
+  Granted other = grant("19800102-0026", "personlig_assistans", "2026-02-02", 0);
+  FX_REFUSED(ERR_NOT_FOUND, "", NULL, svc_increase_get(&o, other.person, partly, &r, &p, &e));
+}
+
 static void test_R067_R068_temporary_increase_after_the_age_limit_refused(void **state) {
   (void)state;
   Err e;
@@ -357,15 +399,22 @@ static void test_R067_R068_temporary_increase_after_the_age_limit_refused(void *
   Granted g = grant("19600115-1239", "personlig_assistans", "2026-02-02", 0);
   Svc o = fx_as(&fx, fx.officer, "2027-02-01");
   int64_t id = 0;
-  IncreaseIn in = {g.decision, D("2027-02-01"),          D("2027-02-28"),
-                   300,        "Tillfälligt ökat behov", D("2027-02-01"),
-                   false};
+  IncreaseIn in = {g.decision,
+                   D("2027-02-01"),
+                   D("2027-02-28"),
+                   300,
+                   "Tillfälligt ökat behov",
+                   D("2027-02-01"),
+                   false,
+                   0,
+                   DATE_NONE};
   FX_REFUSED(ERR_RULE, "R-067", "from_on", svc_increase_decide(&o, &in, &id, &e));
   assert_non_null(strstr(e.msg, "2027-01-15"));
   /* decided before the limit but running past it: refused too */
   Svc before = fx_as(&fx, fx.officer, TODAY);
-  IncreaseIn into = {g.decision, D("2026-12-20"), D("2027-01-20"), 300, "Jul", D("2026-11-23"),
-                     false};
+  IncreaseIn into = {g.decision, D("2026-12-20"), D("2027-01-20"), 300,
+                     "Jul",      D("2026-11-23"), false,           0,
+                     DATE_NONE};
   FX_REFUSED(ERR_RULE, "R-067", "from_on", svc_increase_decide(&before, &into, &id, &e));
   /* wholly before the limit: decided */
   into.to_on = D("2027-01-14");
@@ -490,9 +539,9 @@ static void test_R070_relative_assistant_missing_plan_visit_and_time_report_list
   assert_true(has_gap(f, "R-070", "Tidrapport saknas för 2026-09"));
   /* a visit in the future, or before the employment, is refused */
   FX_REFUSED(ERR_INVALID, "", "visited_on",
-                 svc_staff_visit_add(&m, rel, D("2026-12-01"), "", false, &id, &e));
+             svc_staff_visit_add(&m, rel, D("2026-12-01"), "", false, &id, &e));
   FX_REFUSED(ERR_INVALID, "", "visited_on",
-                 svc_staff_visit_add(&m, rel, D("2026-07-01"), "", false, &id, &e));
+             svc_staff_visit_add(&m, rel, D("2026-07-01"), "", false, &id, &e));
   /* another unit's manager sees none of it */
   Svc other = fx_as(&fx, fx.other_manager, TODAY);
   FX_OK(svc_staff_follow_up(&other, 0, false, &a, &rows, &n, &e));
@@ -518,9 +567,9 @@ static void test_R071_doubt_about_provider_gives_draft_report_tracked_sent(void 
   Svc o = fx_as(&fx, fx.officer, TODAY);
   int64_t id = 0;
   FX_REFUSED(ERR_INVALID, "", "grounds",
-                 svc_ivo_doubt_record(&o, prov, D(TODAY), "", false, &id, &e));
-  FX_OK(svc_ivo_doubt_record(&o, prov, D("2026-11-20"),
-                                 "Företrädaren är dömd för bidragsbrott.", false, &id, &e));
+             svc_ivo_doubt_record(&o, prov, D(TODAY), "", false, &id, &e));
+  FX_OK(svc_ivo_doubt_record(&o, prov, D("2026-11-20"), "Företrädaren är dömd för bidragsbrott.",
+                             false, &id, &e));
   Arena a;
   arena_init(&a, 0);
   char *text;
@@ -540,7 +589,7 @@ static void test_R071_doubt_about_provider_gives_draft_report_tracked_sent(void 
   /* the municipality's own units are not reported to IVO */
   int64_t own = add_provider("Kommunens assistans", "212000-9994", "municipal");
   FX_REFUSED(ERR_RULE, "R-071", "provider_id",
-                 svc_ivo_doubt_record(&o, own, D(TODAY), "Brister", false, &id, &e));
+             svc_ivo_doubt_record(&o, own, D(TODAY), "Brister", false, &id, &e));
   /* the auditor reads no such report */
   Svc aud = fx_as(&fx, fx.auditor, TODAY);
   FX_REFUSED(ERR_FORBIDDEN, "R-133", NULL, svc_ivo_get(&aud, id, &r, &e));
@@ -607,11 +656,9 @@ static void test_R085_housing_purchase_time_limited_notice_and_permit(void **sta
   /* notice at least 1 and at most 3 months (policy defaults) */
   HousingPurchaseIn notice = in;
   notice.notice_months = 4;
-  FX_REFUSED(ERR_RULE, "R-085", "notice_months",
-                 svc_housing_purchase_record(&o, &notice, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-085", "notice_months", svc_housing_purchase_record(&o, &notice, &id, &e));
   notice.notice_months = 0;
-  FX_REFUSED(ERR_RULE, "R-085", "notice_months",
-                 svc_housing_purchase_record(&o, &notice, &id, &e));
+  FX_REFUSED(ERR_RULE, "R-085", "notice_months", svc_housing_purchase_record(&o, &notice, &id, &e));
   /* the seller's IVO permit: none, or ending before the purchase does */
   HousingPurchaseIn none = in;
   none.provider_id = no_permit;
@@ -652,6 +699,8 @@ int main(void) {
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(test_R068_temporary_increase_decided_by_the_municipality,
                                       setup, teardown),
+      cmocka_unit_test_setup_teardown(
+          test_R031_R130_temporary_increase_partly_granted_is_a_decision, setup, teardown),
       cmocka_unit_test_setup_teardown(test_R067_R068_temporary_increase_after_the_age_limit_refused,
                                       setup, teardown),
       cmocka_unit_test_setup_teardown(

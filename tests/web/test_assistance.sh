@@ -102,6 +102,29 @@ ok $? "R-068: an increase without an end date is refused, the reason kept"
 get "/person/$pa/assistans" "$H"
 has '5 h 00 min' && has 'Efter operation'
 ok $? "the increase is listed"
+full=$(grep -o "/person/$pa/assistans/utokning/[0-9]*\">Beviljad" "$body" | head -n1 | grep -o 'utokning/[0-9]*' | grep -o '[0-9]*$')
+get "/person/$pa/assistans/utokning/${full:-0}" "$H"
+[ "$code" = 200 ] && has 'Ansökan beviljas.' && has 'Beslutet är fattat av' && lacks 'Hur man överklagar'
+ok $? "R-130: a fully granted increase has its decision letter, without appeal instructions"
+post "/person/$pa/assistans/utokning" "$H" -d from_on=2027-01-01 -d to_on=2027-01-31 \
+  -d hours_per_week=5 -d requested_hours_per_week=3 --data-urlencode "reason=Mindre" -d decided_on=2026-11-23
+[ "$code" = 422 ] && has 'R-031' && has 'id="e-requested_hours_per_week"'
+ok $? "R-031: applied for less than granted is refused at its field"
+post "/person/$pa/assistans/utokning" "$H" -d from_on=2027-01-01 -d to_on=2027-01-31 \
+  -d hours_per_week=5 -d requested_hours_per_week=8 -d requested_to_on=2027-02-28 \
+  --data-urlencode "reason=<b>Delvis</b> efter utredning" -d decided_on=2026-11-23
+is "$code" 303 "R-068: a partly granted increase is decided"
+get "/person/$pa/assistans" "$H"
+partly=$(grep -o "/person/$pa/assistans/utokning/[0-9]*\">Delvis beviljad" "$body" | head -n1 | grep -o 'utokning/[0-9]*' | grep -o '[0-9]*$')
+get "/person/$pa/assistans/utokning/${partly:-0}" "$H"
+[ "$code" = 200 ] && has 'Ansökan beviljas delvis.' && has '8 h 00 min' && has '2027-02-28' &&
+  has 'Hur man överklagar' && has '&lt;b&gt;Delvis&lt;/b&gt;'
+ok $? "R-031: a partly granted increase's letter carries appeal instructions, the reason escaped"
+get "/person/$pa/assistans/utokning/${partly:-0}" "$E"
+is "$code" 200 "the executing unit's manager reads the letter too (the unit has the order)"
+get "/person/$pa/assistans/utokning/999999" "$H"
+is "$code" 404 "an increase that is not the person's is not found"
+get "/person/$pa/assistans" "$H"
 
 # ---- SIP (R-053) ----
 ip=$(grep -o '<option value="[0-9]*">Plan erbjuden' "$body" | head -n1 | sed 's/[^0-9]//g')
