@@ -41,14 +41,16 @@ void page_begin(HttpReq *req, HttpResp *resp, const char *title, WebNav active) 
       if (items[i].nav == active)
         html_printf(o, "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>\n", items[i].href,
                     items[i].label);
-      else html_printf(o, "<li><a href=\"%s\">%s</a></li>\n", items[i].href, items[i].label);
+      else
+        html_printf(o, "<li><a href=\"%s\">%s</a></li>\n", items[i].href, items[i].label);
     }
     html_raw(o, "</ul></nav>\n");
-    html_printf(o,
-                "<div class=\"who\"><span>%s, %s</span>"
-                "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" "
-                "value=\"%s\"><button class=\"link\" type=\"submit\">Logga ut</button></form></div>\n",
-                u->si.user.full_name, role_name(u->si.role), u->si.csrf);
+    html_printf(
+        o,
+        "<div class=\"who\"><span>%s, %s</span>"
+        "<form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" "
+        "value=\"%s\"><button class=\"link\" type=\"submit\">Logga ut</button></form></div>\n",
+        u->si.user.full_name, role_name(u->si.role), u->si.csrf);
   }
   html_raw(o, "</div></header>\n<main id=\"main\" tabindex=\"-1\">\n");
 }
@@ -86,32 +88,53 @@ void page_flash(HttpReq *req, HttpResp *resp) {
 
 /* ---- forms ---- */
 
-void form_error_summary(Str *out, const Err *err) {
+static void error_summary(Str *out, const Err *err, const char *scope) {
   if (!err || err->code == ERR_OK) return;
   html_raw(out, "<div class=\"alert\" role=\"alert\" tabindex=\"-1\" data-error-summary>\n"
                 "<h2>Något behöver rättas</h2>\n<p>");
-  if (err->field[0])
+  if (err->field[0] && scope)
+    html_printf(out, "<a href=\"#f-%s-%s\">%s</a>", scope, err->field, err->msg);
+  else if (err->field[0])
     html_printf(out, "<a href=\"#f-%s\">%s</a>", err->field, err->msg);
-  else html_text(out, err->msg);
+  else
+    html_text(out, err->msg);
   if (err->rule[0]) html_printf(out, " <span class=\"rule\">(%s)</span>", err->rule);
   html_raw(out, "</p>\n</div>\n");
 }
 
-void form_begin(WebForm *f, HttpReq *req, HttpResp *resp, const char *action, const Err *err) {
-  const WebUser *u = web_user(req);
-  const char *token = u ? u->si.csrf : http_cookie(req, WEB_PRESESSION_COOKIE);
-  form_begin_token(f, req, resp, action, err, token);
+void form_error_summary(Str *out, const Err *err) {
+  error_summary(out, err, NULL);
 }
 
-void form_begin_token(WebForm *f, HttpReq *req, HttpResp *resp, const char *action,
-                      const Err *err, const char *token) {
+static void form_open(WebForm *f, HttpReq *req, HttpResp *resp, const char *action, const Err *err,
+                      const char *token, const char *scope) {
   f->req = req;
   f->out = &resp->body;
   f->err = err && err->code != ERR_OK ? err : NULL;
   f->repost = strcmp(req->method, "POST") == 0;
-  form_error_summary(f->out, f->err);
+  f->scope = scope;
+  error_summary(f->out, f->err, scope);
   html_printf(f->out, "<form class=\"stack\" method=\"post\" action=\"%s\" novalidate>\n", action);
   html_printf(f->out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", token ? token : "");
+}
+
+static const char *session_token(HttpReq *req) {
+  const WebUser *u = web_user(req);
+  return u ? u->si.csrf : http_cookie(req, WEB_PRESESSION_COOKIE);
+}
+
+void form_begin(WebForm *f, HttpReq *req, HttpResp *resp, const char *action, const Err *err) {
+  form_open(f, req, resp, action, err, session_token(req), NULL);
+}
+
+void form_begin_scoped(WebForm *f, HttpReq *req, HttpResp *resp, const char *action, const Err *err,
+                       const char *scope) {
+  form_open(f, req, resp, action, err, session_token(req), scope);
+}
+
+void form_begin_token(WebForm *f, HttpReq *req, HttpResp *resp, const char *action, const Err *err,
+                      const char *token) {
+  form_open(f, req, resp, action, err, token, NULL);
 }
 
 void form_end(WebForm *f, const char *submit_label) {
@@ -127,6 +150,12 @@ const char *form_value(const WebForm *f, const char *name, const char *def) {
   return def ? def : "";
 }
 
+/* The id part of a field: its name, or "scope-name" when the page has forms with fields of the
+ * same name (ids must be unique on a page, and each label must find its own control). */
+static const char *field_key(const WebForm *f, const char *name) {
+  return f->scope ? arena_printf(f->req->arena, "%s-%s", f->scope, name) : name;
+}
+
 static bool field_has_error(const WebForm *f, const char *name) {
   return f->err && strcmp(f->err->field, name) == 0;
 }
@@ -135,11 +164,12 @@ static bool field_has_error(const WebForm *f, const char *name) {
 static void field_open(WebForm *f, const char *name, const char *label, const char *hint,
                        bool required) {
   Str *o = f->out;
+  const char *k = field_key(f, name);
   html_raw(o, "<div class=\"field\">\n");
-  html_printf(o, "<label for=\"f-%s\">%s%s</label>\n", name, label, required ? "" : " (frivilligt)");
-  if (hint && *hint) html_printf(o, "<span class=\"hint\" id=\"h-%s\">%s</span>\n", name, hint);
+  html_printf(o, "<label for=\"f-%s\">%s%s</label>\n", k, label, required ? "" : " (frivilligt)");
+  if (hint && *hint) html_printf(o, "<span class=\"hint\" id=\"h-%s\">%s</span>\n", k, hint);
   if (field_has_error(f, name)) {
-    html_printf(o, "<span class=\"error-msg\" id=\"e-%s\">%s", name, f->err->msg);
+    html_printf(o, "<span class=\"error-msg\" id=\"e-%s\">%s", k, f->err->msg);
     if (f->err->rule[0]) html_printf(o, " (%s)", f->err->rule);
     html_raw(o, "</span>\n");
   }
@@ -147,14 +177,15 @@ static void field_open(WebForm *f, const char *name, const char *label, const ch
 
 static void field_attrs(WebForm *f, const char *name, const char *hint, bool required) {
   Str *o = f->out;
-  html_printf(o, " id=\"f-%s\" name=\"%s\"", name, name);
+  const char *k = field_key(f, name);
+  html_printf(o, " id=\"f-%s\" name=\"%s\"", k, name);
   if (required) html_raw(o, " required aria-required=\"true\"");
   bool err = field_has_error(f, name);
   if (err) html_raw(o, " aria-invalid=\"true\"");
   if ((hint && *hint) || err) {
     html_raw(o, " aria-describedby=\"");
-    if (hint && *hint) html_printf(o, "h-%s", name);
-    if (err) html_printf(o, "%se-%s", hint && *hint ? " " : "", name);
+    if (hint && *hint) html_printf(o, "h-%s", k);
+    if (err) html_printf(o, "%se-%s", hint && *hint ? " " : "", k);
     html_raw(o, "\"");
   }
 }
@@ -186,8 +217,8 @@ void form_date(WebForm *f, const char *name, const char *label, const char *def,
   input(f, "date", name, label, def, hint && *hint ? hint : "ÅÅÅÅ-MM-DD", required, NULL);
 }
 
-void form_number(WebForm *f, const char *name, const char *label, const char *def,
-                 const char *hint, bool required) {
+void form_number(WebForm *f, const char *name, const char *label, const char *def, const char *hint,
+                 bool required) {
   input(f, "number", name, label, def, hint, required, NULL);
 }
 
@@ -218,10 +249,11 @@ void form_checkbox(WebForm *f, const char *name, const char *label, bool def, co
   html_raw(f->out, "<div class=\"field checkbox\">\n");
   html_printf(f->out, "<input type=\"checkbox\" value=\"1\"%s", on ? " checked" : "");
   field_attrs(f, name, hint, false);
-  html_printf(f->out, "> <label for=\"f-%s\">%s</label>\n", name, label);
-  if (hint && *hint) html_printf(f->out, "<span class=\"hint\" id=\"h-%s\">%s</span>\n", name, hint);
+  const char *k = field_key(f, name);
+  html_printf(f->out, "> <label for=\"f-%s\">%s</label>\n", k, label);
+  if (hint && *hint) html_printf(f->out, "<span class=\"hint\" id=\"h-%s\">%s</span>\n", k, hint);
   if (field_has_error(f, name)) {
-    html_printf(f->out, "<span class=\"error-msg\" id=\"e-%s\">%s", name, f->err->msg);
+    html_printf(f->out, "<span class=\"error-msg\" id=\"e-%s\">%s", k, f->err->msg);
     if (f->err->rule[0]) html_printf(f->out, " (%s)", f->err->rule);
     html_raw(f->out, "</span>\n");
   }
@@ -246,8 +278,8 @@ bool form_get_date(const HttpReq *req, const char *name, const char *label, Date
   return true;
 }
 
-bool form_get_int(const HttpReq *req, const char *name, const char *label, int64_t min,
-                  int64_t max, int64_t *out, Err *e) {
+bool form_get_int(const HttpReq *req, const char *name, const char *label, int64_t min, int64_t max,
+                  int64_t *out, Err *e) {
   const char *v = form_get(req, name);
   char *end = NULL;
   long long x = strtoll(v, &end, 10);
@@ -258,21 +290,25 @@ bool form_get_int(const HttpReq *req, const char *name, const char *label, int64
   return true;
 }
 
-bool form_get_bool(const HttpReq *req, const char *name) { return *form_get(req, name) != '\0'; }
+bool form_get_bool(const HttpReq *req, const char *name) {
+  return *form_get(req, name) != '\0';
+}
 
 /* ---- renderers ---- */
 
 void web_date(Str *out, Date d) {
   char buf[DATE_STRLEN];
-  if (date_is_set(d)) html_text(out, date_format(d, buf));
-  else html_raw(out, "–");
+  if (date_is_set(d))
+    html_text(out, date_format(d, buf));
+  else
+    html_raw(out, "–");
 }
 
 void web_deadline_state(Str *out, const char *state) {
   static const struct {
     const char *code, *text;
-  } names[] = {{"open", "öppen"},      {"due_soon", "snart"},      {"overdue", "försenad"},
-               {"met", "klar"},        {"missed", "missad"},       {"expired", "passerad"}};
+  } names[] = {{"open", "öppen"}, {"due_soon", "snart"}, {"overdue", "försenad"},
+               {"met", "klar"},   {"missed", "missad"},  {"expired", "passerad"}};
   for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
     if (strcmp(names[i].code, state) == 0) {
       html_printf(out, "<span class=\"state-%s\">%s</span>", names[i].code, names[i].text);
@@ -337,7 +373,9 @@ const char *web_insats_name(const char *code) {
   return i ? i->name : code;
 }
 
-const char *web_role_name(const char *code) { return role_name(role_from_code(code)); }
+const char *web_role_name(const char *code) {
+  return role_name(role_from_code(code));
+}
 
 void form_csv_upload(HttpReq *req, Str *o, const char *action, const char *hidden_name,
                      const char *hidden_value, const char *label, const char *hint,
@@ -345,20 +383,24 @@ void form_csv_upload(HttpReq *req, Str *o, const char *action, const char *hidde
   /* a file field needs multipart/form-data, which form_begin does not write */
   const WebUser *u = web_user(req);
   form_error_summary(o, err);
-  html_printf(o, "<form class=\"stack\" method=\"post\" action=\"%s\" "
-                 "enctype=\"multipart/form-data\" novalidate>\n", action);
+  html_printf(o,
+              "<form class=\"stack\" method=\"post\" action=\"%s\" "
+              "enctype=\"multipart/form-data\" novalidate>\n",
+              action);
   html_printf(o, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">\n", u ? u->si.csrf : "");
   if (hidden_name)
-    html_printf(o, "<input type=\"hidden\" name=\"%s\" value=\"%s\">\n", hidden_name,
-                hidden_value);
-  html_printf(o, "<div class=\"field\">\n<label for=\"f-file\">%s</label>\n"
-                 "<span class=\"hint\" id=\"h-file\">%s</span>\n", label, hint);
+    html_printf(o, "<input type=\"hidden\" name=\"%s\" value=\"%s\">\n", hidden_name, hidden_value);
+  html_printf(o,
+              "<div class=\"field\">\n<label for=\"f-file\">%s</label>\n"
+              "<span class=\"hint\" id=\"h-file\">%s</span>\n",
+              label, hint);
   if (err) {
     html_printf(o, "<span class=\"error-msg\" id=\"e-file\">%s", err->msg);
     if (err->rule[0]) html_printf(o, " (%s)", err->rule);
-    html_raw(o, "</span>\n<input type=\"file\" id=\"f-file\" name=\"file\" accept=\".csv,text/csv\" "
-                "required aria-required=\"true\" aria-invalid=\"true\" "
-                "aria-describedby=\"h-file e-file\">\n</div>\n");
+    html_raw(o,
+             "</span>\n<input type=\"file\" id=\"f-file\" name=\"file\" accept=\".csv,text/csv\" "
+             "required aria-required=\"true\" aria-invalid=\"true\" "
+             "aria-describedby=\"h-file e-file\">\n</div>\n");
   } else {
     html_raw(o, "<input type=\"file\" id=\"f-file\" name=\"file\" accept=\".csv,text/csv\" "
                 "required aria-required=\"true\" aria-describedby=\"h-file\">\n</div>\n");

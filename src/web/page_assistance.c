@@ -200,7 +200,7 @@ static void decision_section(HttpReq *req, HttpResp *resp, int64_t id, int64_t d
   }
   if (caps & (CAP_EXECUTE | CAP_CASE_WRITE)) {
     snprintf(action, sizeof action, "/person/%lld/assistans/varsel", (long long)id);
-    form_begin(&f, req, resp, action, err_for(FORM_NOTICE, failed, err));
+    form_begin_scoped(&f, req, resp, action, err_for(FORM_NOTICE, failed, err), "varsel");
     form_select(&f, "kind", "Vad meddelas", "change", notice_options, NULL, true);
     form_date(&f, "notified_on", "Meddelat den", today, "ÅÅÅÅ-MM-DD, i dag eller tidigare.", true);
     form_date(&f, "effective_on", "Gäller från", "", "ÅÅÅÅ-MM-DD.", true);
@@ -240,7 +240,7 @@ static void decision_section(HttpReq *req, HttpResp *resp, int64_t id, int64_t d
   }
   if (caps & CAP_DECIDE) {
     snprintf(action, sizeof action, "/person/%lld/assistans/utokning", (long long)id);
-    form_begin(&f, req, resp, action, err_for(FORM_INCREASE, failed, err));
+    form_begin_scoped(&f, req, resp, action, err_for(FORM_INCREASE, failed, err), "utokning");
     form_date(&f, "from_on", "Från och med", "", "ÅÅÅÅ-MM-DD.", true);
     form_date(&f, "to_on", "Till och med", "", "ÅÅÅÅ-MM-DD. En tillfällig utökning har ett slut.",
               true);

@@ -74,9 +74,14 @@ typedef struct {
   Str *out;
   const Err *err; /* NULL when the form is shown fresh */
   bool repost;    /* show the posted values */
+  const char *scope; /* NULL, or a prefix of the fields' ids (form_begin_scoped) */
 } WebForm;
 
 void form_begin(WebForm *f, HttpReq *req, HttpResp *resp, const char *action, const Err *err);
+/* The same for a page with several forms whose fields share names: the fields' ids (and the
+ * error summary's link) become "f-<scope>-<name>"; the posted names stay. */
+void form_begin_scoped(WebForm *f, HttpReq *req, HttpResp *resp, const char *action,
+                       const Err *err, const char *scope);
 /* The same with an explicit CSRF token (the login form, before the cookie has come back). */
 void form_begin_token(WebForm *f, HttpReq *req, HttpResp *resp, const char *action,
                       const Err *err, const char *csrf);

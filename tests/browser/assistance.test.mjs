@@ -2,7 +2,8 @@
 // on every page: the unit manager opens the shared staff follow-up (R-070, R-051), follows the
 // link to a person's assistance page, records a trip notified too late (refused with R-072 at
 // the field, the typed note kept) and then with the shorter notice accepted; the officer opens a
-// draft report to IVO (R-071).
+// draft report to IVO (R-071) and decides a partly granted temporary increase, whose letter
+// carries the appeal instructions (R-068, R-031).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, newPage, login } from './lib.mjs';
@@ -54,5 +55,30 @@ test('R-071: the officer opens the draft report to IVO', async () => {
   await page.getByRole('heading', { level: 1, name: /Anmälan till IVO/ }).waitFor();
   assert.match(await page.locator('#anmalan').innerText(), /Grunder:/);
   await page.checkA11y('draft report');
+  assert.deepEqual(page.violations, []);
+});
+
+test('R-068/R-031: a partly granted temporary increase and its letter', async () => {
+  const person = srv.sql("SELECT c.person_id FROM decision d JOIN lss_case c ON c.id = d.case_id "
+    + "JOIN app_user u ON u.id = c.officer_id WHERE u.username = 'handlaggare' "
+    + "AND d.insats = 'personlig_assistans' AND d.outcome = 'granted' ORDER BY d.id LIMIT 1");
+  assert.ok(person, 'the officer has a personal-assistance decision in the demo');
+  const page = await newPage(browser);
+  await login(page, srv.base, 'handlaggare');
+  await page.goto(`${srv.base}/person/${person}/assistans`);
+  await page.getByRole('heading', { level: 1, name: /Assistans och uppdrag/ }).waitFor();
+  const form = page.locator('form[action$="/assistans/utokning"]');
+  await form.getByLabel('Från och med').fill('2026-12-01');
+  await form.getByLabel('Till och med', { exact: true }).fill('2026-12-31');
+  await form.getByLabel('Utökning, timmar per vecka', { exact: true }).fill('5');
+  await form.getByLabel('Ansökt utökning, timmar per vecka').fill('10');
+  await form.getByLabel('Skäl').fill('Efter operation, i avvaktan på ny utredning');
+  await form.getByRole('button', { name: 'Besluta utökningen' }).click();
+  await page.getByRole('status').waitFor();
+  await page.locator('#utokning-lista').getByRole('link', { name: 'Delvis beviljad' }).first().click();
+  await page.getByRole('heading', { level: 1, name: /Beslut om tillfällig utökning/ }).waitFor();
+  assert.match(await page.locator('article.letter').innerText(), /Ansökan beviljas delvis/);
+  await page.getByRole('heading', { name: 'Hur man överklagar' }).waitFor();
+  await page.checkA11y('increase letter');
   assert.deepEqual(page.violations, []);
 });

@@ -79,7 +79,7 @@ ok $? "the accepted late trip is marked, its note shown escaped"
 
 post "/person/$pa/assistans/varsel" "$E" -d kind=termination -d notified_on=2026-11-23 \
   -d effective_on=2027-03-01
-[ "$code" = 422 ] && has 'R-072' && has 'href="#f-in_writing"'
+[ "$code" = 422 ] && has 'R-072' && has 'href="#f-varsel-in_writing"'
 ok $? "R-072: a termination not in writing is refused"
 post "/person/$pa/assistans/varsel" "$E" -d kind=termination -d notified_on=2026-11-23 \
   -d effective_on=2027-01-15 -d in_writing=on
@@ -108,7 +108,7 @@ get "/person/$pa/assistans/utokning/${full:-0}" "$H"
 ok $? "R-130: a fully granted increase has its decision letter, without appeal instructions"
 post "/person/$pa/assistans/utokning" "$H" -d from_on=2027-01-01 -d to_on=2027-01-31 \
   -d hours_per_week=5 -d requested_hours_per_week=3 --data-urlencode "reason=Mindre" -d decided_on=2026-11-23
-[ "$code" = 422 ] && has 'R-031' && has 'id="e-requested_hours_per_week"'
+[ "$code" = 422 ] && has 'R-031' && has 'id="e-utokning-requested_hours_per_week"' && has 'href="#f-utokning-requested_hours_per_week"'
 ok $? "R-031: applied for less than granted is refused at its field"
 post "/person/$pa/assistans/utokning" "$H" -d from_on=2027-01-01 -d to_on=2027-01-31 \
   -d hours_per_week=5 -d requested_hours_per_week=8 -d requested_to_on=2027-02-28 \
