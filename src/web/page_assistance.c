@@ -56,6 +56,14 @@ static const Err *err_for(AsstForm which, AsstForm failed, const Err *err) {
   return which == failed ? err : NULL;
 }
 
+/* One of the page's forms: only the refused one shows the refusal and keeps what was typed (the
+ * other forms have fields of the same names). scope: see form_begin_scoped, or NULL. */
+static void asst_form(WebForm *f, HttpReq *req, HttpResp *resp, const char *action, AsstForm which,
+                      AsstForm failed, const Err *err, const char *scope) {
+  form_begin_scoped(f, req, resp, action, err_for(which, failed, err), scope);
+  f->repost = f->repost && which == failed;
+}
+
 static void stays_section(HttpReq *req, HttpResp *resp, int64_t id, const StayRec *st, size_t n,
                           bool can_write, AsstForm failed, const Err *err) {
   Str *o = &resp->body;
@@ -98,7 +106,7 @@ static void stays_section(HttpReq *req, HttpResp *resp, int64_t id, const StayRe
   if (any_running) {
     html_raw(o, "<h3 id=\"avsluta-vistelse\">Avsluta en pågående vistelse</h3>\n");
     snprintf(action, sizeof action, "/person/%lld/assistans/vistelse-slut", (long long)id);
-    form_begin(&f, req, resp, action, err_for(FORM_STAY_END, failed, err));
+    asst_form(&f, req, resp, action, FORM_STAY_END, failed, err, NULL);
     const char **opt = arena_array(req->arena, 2 * n + 2, sizeof *opt);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
@@ -114,7 +122,7 @@ static void stays_section(HttpReq *req, HttpResp *resp, int64_t id, const StayRe
   }
   html_raw(o, "<h3 id=\"ny-vistelse\">Registrera vistelse</h3>\n");
   snprintf(action, sizeof action, "/person/%lld/assistans/vistelse", (long long)id);
-  form_begin(&f, req, resp, action, err_for(FORM_STAY, failed, err));
+  asst_form(&f, req, resp, action, FORM_STAY, failed, err, NULL);
   form_select(&f, "kind", "Slag av vistelse", "hospital", stay_options, NULL, true);
   form_date(&f, "from_on", "Från och med", "", "ÅÅÅÅ-MM-DD.", true);
   form_date(&f, "to_on", "Till och med", "", "ÅÅÅÅ-MM-DD. Tomt: pågår.", false);
@@ -200,7 +208,7 @@ static void decision_section(HttpReq *req, HttpResp *resp, int64_t id, int64_t d
   }
   if (caps & (CAP_EXECUTE | CAP_CASE_WRITE)) {
     snprintf(action, sizeof action, "/person/%lld/assistans/varsel", (long long)id);
-    form_begin_scoped(&f, req, resp, action, err_for(FORM_NOTICE, failed, err), "varsel");
+    asst_form(&f, req, resp, action, FORM_NOTICE, failed, err, "varsel");
     form_select(&f, "kind", "Vad meddelas", "change", notice_options, NULL, true);
     form_date(&f, "notified_on", "Meddelat den", today, "ÅÅÅÅ-MM-DD, i dag eller tidigare.", true);
     form_date(&f, "effective_on", "Gäller från", "", "ÅÅÅÅ-MM-DD.", true);
@@ -240,7 +248,7 @@ static void decision_section(HttpReq *req, HttpResp *resp, int64_t id, int64_t d
   }
   if (caps & CAP_DECIDE) {
     snprintf(action, sizeof action, "/person/%lld/assistans/utokning", (long long)id);
-    form_begin_scoped(&f, req, resp, action, err_for(FORM_INCREASE, failed, err), "utokning");
+    asst_form(&f, req, resp, action, FORM_INCREASE, failed, err, "utokning");
     form_date(&f, "from_on", "Från och med", "", "ÅÅÅÅ-MM-DD.", true);
     form_date(&f, "to_on", "Till och med", "", "ÅÅÅÅ-MM-DD. En tillfällig utökning har ett slut.",
               true);
@@ -309,7 +317,7 @@ static void staff_section(HttpReq *req, HttpResp *resp, int64_t id, const StaffF
     html_raw(o, "<h3 id=\"nytt-utdrag\">Registrera registerutdrag <span class=\"rule\">R-088"
                 "</span></h3>\n");
     snprintf(action, sizeof action, "/person/%lld/assistans/utdrag", (long long)id);
-    form_begin(&f, req, resp, action, err_for(FORM_EXTRACT, failed, err));
+    asst_form(&f, req, resp, action, FORM_EXTRACT, failed, err, NULL);
     form_select(&f, "assistant_id", "Uppdrag", "", opt, NULL, true);
     form_select(&f, "register", "Register", "police", register_options, NULL, true);
     form_text(&f, "adult_name", "Vems utdrag", "",
@@ -321,7 +329,7 @@ static void staff_section(HttpReq *req, HttpResp *resp, int64_t id, const StaffF
     html_raw(o, "<h3 id=\"nytt-besok\">Registrera uppföljningsbesök <span class=\"rule\">R-070"
                 "</span></h3>\n");
     snprintf(action, sizeof action, "/person/%lld/assistans/besok", (long long)id);
-    form_begin(&f, req, resp, action, err_for(FORM_VISIT, failed, err));
+    asst_form(&f, req, resp, action, FORM_VISIT, failed, err, NULL);
     form_select(&f, "assistant_id", "Uppdrag", "", opt, NULL, true);
     form_date(&f, "visited_on", "Besöksdatum", today, "ÅÅÅÅ-MM-DD.", true);
     form_textarea(&f, "note", "Anteckning", "", NULL, false);
@@ -337,7 +345,7 @@ static void staff_section(HttpReq *req, HttpResp *resp, int64_t id, const StaffF
     popt[2 * i + 1] = ps[i].name;
   }
   snprintf(action, sizeof action, "/person/%lld/assistans/uppdrag", (long long)id);
-  form_begin(&f, req, resp, action, err_for(FORM_STAFF, failed, err));
+  asst_form(&f, req, resp, action, FORM_STAFF, failed, err, NULL);
   form_select(&f, "provider_id", "Utförare", "", (const char *const *)popt, NULL, true);
   form_text(&f, "name", "Namn", "", NULL, true);
   form_select(&f, "role", "Uppdrag", "assistant", role_options, NULL, true);
@@ -384,7 +392,7 @@ static void sip_section(HttpReq *req, HttpResp *resp, int64_t id, const SipRec *
   char action[96];
   snprintf(action, sizeof action, "/person/%lld/assistans/sip", (long long)id);
   WebForm f;
-  form_begin(&f, req, resp, action, err_for(FORM_SIP, failed, err));
+  asst_form(&f, req, resp, action, FORM_SIP, failed, err, NULL);
   form_select(&f, "individual_plan_id", "Individuell plan", "", (const char *const *)opt, NULL,
               true);
   form_checkbox(&f, "sip_needed", "SIP behövs (både socialtjänst och hälso- och sjukvård)",
@@ -432,7 +440,7 @@ static void housing_section(HttpReq *req, HttpResp *resp, int64_t id, int64_t de
   date_format(web_today(req), today);
   snprintf(action, sizeof action, "/person/%lld/assistans/boende", (long long)id);
   WebForm f;
-  form_begin(&f, req, resp, action, err_for(FORM_HOUSING, failed, err));
+  asst_form(&f, req, resp, action, FORM_HOUSING, failed, err, NULL);
   form_select(&f, "provider_id", "Säljare", "", (const char *const *)popt, NULL, true);
   form_date(&f, "agreed_on", "Avtalet ingicks", today, "ÅÅÅÅ-MM-DD.", true);
   form_date(&f, "from_on", "Från och med", "", "ÅÅÅÅ-MM-DD.", true);

@@ -110,6 +110,9 @@ post "/person/$pa/assistans/utokning" "$H" -d from_on=2027-01-01 -d to_on=2027-0
   -d hours_per_week=5 -d requested_hours_per_week=3 --data-urlencode "reason=Mindre" -d decided_on=2026-11-23
 [ "$code" = 422 ] && has 'R-031' && has 'id="e-utokning-requested_hours_per_week"' && has 'href="#f-utokning-requested_hours_per_week"'
 ok $? "R-031: applied for less than granted is refused at its field"
+grep -o '<input type="date" id="f-utokning-from_on"[^>]*>' "$body" | grep -q 'value="2027-01-01"' &&
+  grep -o '<input type="date" id="f-from_on"[^>]*>' "$body" | grep -q 'value=""'
+ok $? "the refused form keeps what was typed; the stay form beside it with a field of the same name does not take it"
 post "/person/$pa/assistans/utokning" "$H" -d from_on=2027-01-01 -d to_on=2027-01-31 \
   -d hours_per_week=5 -d requested_hours_per_week=8 -d requested_to_on=2027-02-28 \
   --data-urlencode "reason=<b>Delvis</b> efter utredning" -d decided_on=2026-11-23
