@@ -492,6 +492,24 @@ bool page_rates(HttpReq *req, HttpResp *resp, Err *e) {
   return rates_render(req, resp, pay_page_month(req, month), NULL, false, e);
 }
 
+/* After a higher-rate form: back to the rates page, or the page again (422) with the refusal at
+ * the application form (apply) or at the decisions. */
+static bool rates_done(HttpReq *req, HttpResp *resp, const char *month, bool ok, Err *why,
+                       bool apply, Err *e) {
+  if (ok) {
+    char to[64];
+    snprintf(to, sizeof to, "/ekonomi/timbelopp?manad=%s&klart=sparat", month);
+    http_resp_redirect(resp, to);
+    return true;
+  }
+  if (!pay_is_refusal(why)) {
+    *e = *why;
+    return false;
+  }
+  resp->status = 422;
+  return rates_render(req, resp, month, why, apply, e);
+}
+
 bool page_rates_apply(HttpReq *req, HttpResp *resp, Err *e) {
   Svc s = web_svc(req);
   char month[PAY_MONTH_LEN];
@@ -503,19 +521,7 @@ bool page_rates_apply(HttpReq *req, HttpResp *resp, Err *e) {
             pay_form_kr(req, "rate_ore", "Timbeloppet", &ore, &why) &&
             svc_rate_apply(&s, decision, form_get(req, "manad"), ore, form_get(req, "reason"),
                            false, &id, &why);
-  if (ok) {
-    Str to = STR_INIT;
-    str_appendf(&to, "/ekonomi/timbelopp?manad=%s&klart=sparat", month);
-    http_resp_redirect(resp, str_cstr(&to));
-    str_free(&to);
-    return true;
-  }
-  if (!pay_is_refusal(&why)) {
-    *e = why;
-    return false;
-  }
-  resp->status = 422;
-  return rates_render(req, resp, month, &why, true, e);
+  return rates_done(req, resp, month, ok, &why, true, e);
 }
 
 bool page_rates_decide(HttpReq *req, HttpResp *resp, Err *e) {
@@ -525,17 +531,6 @@ bool page_rates_decide(HttpReq *req, HttpResp *resp, Err *e) {
   Err why;
   err_clear(&why);
   bool approve = strcmp(form_get(req, "beslut"), "approve") == 0;
-  if (svc_rate_decide(&s, http_param(req, "id"), approve, form_get(req, "motivering"), &why)) {
-    Str to = STR_INIT;
-    str_appendf(&to, "/ekonomi/timbelopp?manad=%s&klart=sparat", month);
-    http_resp_redirect(resp, str_cstr(&to));
-    str_free(&to);
-    return true;
-  }
-  if (!pay_is_refusal(&why)) {
-    *e = why;
-    return false;
-  }
-  resp->status = 422;
-  return rates_render(req, resp, month, &why, false, e);
+  bool ok = svc_rate_decide(&s, http_param(req, "id"), approve, form_get(req, "motivering"), &why);
+  return rates_done(req, resp, month, ok, &why, false, e);
 }
